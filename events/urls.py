@@ -1,0 +1,8 @@
+from django.urls import path
+
+from events import views
+
+app_name = "events"
+urlpatterns = [
+    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
+]

@@ -1,0 +1,292 @@
+"""Claims, the citations that support or contradict them, and the audit trail of their review."""
+
+from __future__ import annotations
+
+import reversion
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import MD5
+from django.urls import reverse
+
+from events.models import Event
+from newsroom.models.sources import Source
+from profiles.models import Membership, Organization, Person
+
+
+class ClaimKind(models.TextChoices):
+    FACT = "fact", "Fact"
+    QUOTE = "quote", "Quote"
+    ATTRIBUTION = "attribution", "Attribution"
+    ASSESSMENT = "assessment", "Assessment"
+
+
+class ClaimStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted for review"
+    IN_REVIEW = "in_review", "In review"
+    REVIEWED = "reviewed", "Reviewed"
+    REOPENED = "reopened", "Reopened"
+
+
+class Verdict(models.TextChoices):
+    ACCURATE = "accurate", "Accurate"
+    MOSTLY_ACCURATE = "mostly_accurate", "Mostly accurate"
+    MISLEADING = "misleading", "Misleading"
+    FALSE = "false", "False"
+    UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+
+POSITIVE_VERDICTS = frozenset({Verdict.ACCURATE, Verdict.MOSTLY_ACCURATE})
+
+# The 1-to-5 scale ClaimReview's reviewRating uses: 5 = accurate.
+VERDICT_RATING = {
+    Verdict.ACCURATE: 5,
+    Verdict.MOSTLY_ACCURATE: 4,
+    Verdict.MISLEADING: 2,
+    Verdict.FALSE: 1,
+    Verdict.UNVERIFIABLE: 3,
+}
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self) -> ClaimQuerySet:
+        """Claims readers may see: rated by a reviewer (a reopened claim keeps its last verdict)."""
+        return self.filter(public_q())
+
+    def review_queue(self) -> ClaimQuerySet:
+        """Claims waiting for a reviewer, oldest first."""
+        return self.filter(
+            status__in=[ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, ClaimStatus.REOPENED]
+        ).order_by("updated_at")
+
+
+def public_q() -> Q:
+    """The condition of ``ClaimQuerySet.public()``, for use inside ``Exists`` and ``Prefetch``."""
+    return Q(status__in=[ClaimStatus.REVIEWED, ClaimStatus.REOPENED]) & ~Q(verdict="")
+
+
+# Workflow fields change only through newsroom.actions, so a revert of content must not touch them.
+CLAIM_WORKFLOW_FIELDS = (
+    "status",
+    "verdict",
+    "rationale",
+    "reviewer",
+    "assignee",
+    "reviewed_at",
+    "created_by",
+    "statement_edited_by",
+)
+
+
+@reversion.register(follow=("citations",), exclude=CLAIM_WORKFLOW_FIELDS)
+class Claim(models.Model):
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        ClaimStatus.DRAFT: frozenset({ClaimStatus.SUBMITTED}),
+        ClaimStatus.SUBMITTED: frozenset({ClaimStatus.IN_REVIEW, ClaimStatus.DRAFT}),
+        ClaimStatus.IN_REVIEW: frozenset({ClaimStatus.REVIEWED, ClaimStatus.SUBMITTED}),
+        ClaimStatus.REVIEWED: frozenset({ClaimStatus.REOPENED}),
+        ClaimStatus.REOPENED: frozenset({ClaimStatus.REVIEWED}),
+    }
+
+    slug = models.SlugField(max_length=200, unique=True)
+    statement = models.TextField(
+        help_text="One checkable statement, in our words unless it is a quote."
+    )
+    kind = models.CharField(max_length=20, choices=ClaimKind, default=ClaimKind.FACT)
+    claimant_person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_made",
+        verbose_name="claimant (person)",
+        help_text="Who said it, when the claim is a quote or attribution.",
+    )
+    claimant_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_made",
+        verbose_name="claimant (organization)",
+        help_text="The body that said it, e.g. a ministry's statement.",
+    )
+    said_on = models.DateField("said on", null=True, blank=True)
+    said_at_event = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims_made_at",
+        verbose_name="said at",
+    )
+    about_people = models.ManyToManyField(
+        Person, blank=True, related_name="claims", verbose_name="about people"
+    )
+    about_organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="claims", verbose_name="about organizations"
+    )
+    about_events = models.ManyToManyField(
+        Event, blank=True, related_name="claims", verbose_name="about events"
+    )
+    about_memberships = models.ManyToManyField(
+        Membership, blank=True, related_name="claims", verbose_name="about positions"
+    )
+    status = models.CharField(
+        max_length=20, choices=ClaimStatus, default=ClaimStatus.DRAFT, editable=False
+    )
+    verdict = models.CharField(max_length=20, choices=Verdict, blank=True, editable=False)
+    rationale = models.TextField(blank=True, editable=False)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_reviewed",
+        editable=False,
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims_assigned",
+        editable=False,
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_created",
+        editable=False,
+    )
+    # Kept for the four-eyes rule: whoever last changed the wording may not rate it.
+    statement_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = "claim"
+        indexes = [
+            models.Index(fields=["status", "updated_at"], name="claim_status_idx"),
+            models.Index(fields=["verdict", "-reviewed_at"], name="claim_verdict_idx"),
+            models.Index(fields=["-updated_at"], name="claim_updated_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=ClaimKind.values), name="claim_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=ClaimStatus.values), name="claim_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(verdict="") | Q(verdict__in=Verdict.values), name="claim_verdict_valid"
+            ),
+            # A verdict exists exactly when the claim has been reviewed at least once.
+            models.CheckConstraint(
+                condition=Q(verdict="")
+                | Q(status__in=[ClaimStatus.REVIEWED, ClaimStatus.REOPENED]),
+                name="claim_verdict_needs_review",
+            ),
+        ]
+        permissions = [("review_claim", "Can review and rate claims")]
+
+    def __str__(self) -> str:
+        return self.statement if len(self.statement) <= 90 else f"{self.statement[:89]}…"
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:claim_detail", kwargs={"slug": self.slug})
+
+    def can_transition_to(self, status: str) -> bool:
+        """Whether the workflow allows moving from the current status to ``status``."""
+        return status in self.TRANSITIONS.get(self.status, frozenset())
+
+    @property
+    def has_verdict(self) -> bool:
+        return bool(self.verdict)
+
+    @property
+    def rating_value(self) -> int | None:
+        return VERDICT_RATING.get(self.verdict)
+
+
+class Stance(models.TextChoices):
+    SUPPORTS = "supports", "Supports"
+    CONTRADICTS = "contradicts", "Contradicts"
+    CONTEXT = "context", "Context"
+
+
+@reversion.register()
+class Citation(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    excerpt = models.TextField(
+        help_text="The exact words in the source that bear on the claim. Use … for omitted text."
+    )
+    locator = models.CharField(
+        max_length=100, blank=True, help_text="Where in the source: “para 3”, “00:12:40”."
+    )
+    stance = models.CharField(max_length=20, choices=Stance, default=Stance.SUPPORTS)
+    excerpt_verified = models.BooleanField(
+        "excerpt found in archived text",
+        null=True,
+        editable=False,
+        help_text="Unknown until checked against the source's archived text.",
+    )
+    closest_passage = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim", "id"]
+        verbose_name = "citation"
+        indexes = [models.Index(fields=["source", "claim"], name="citation_source_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stance__in=Stance.values), name="citation_stance_valid"
+            ),
+            # An index on the hash, not the text: PostgreSQL cannot index long text in a btree.
+            models.UniqueConstraint(
+                "claim",
+                "source",
+                MD5("excerpt"),
+                name="citation_unique_excerpt",
+                violation_error_message="This claim already cites this excerpt from this source.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.get_stance_display().lower()})"
+
+
+@reversion.register()
+class ReviewEvent(models.Model):
+    """One move in a claim's review: the audit row ``newsroom.actions`` writes on every move."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="review_events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_events"
+    )
+    from_status = models.CharField(max_length=20, choices=ClaimStatus)
+    to_status = models.CharField(max_length=20, choices=ClaimStatus)
+    verdict = models.CharField(max_length=20, choices=Verdict, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "review event"
+        indexes = [models.Index(fields=["claim", "-created_at"], name="reviewevent_claim_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.from_status} → {self.to_status} by {self.actor}"

@@ -1,0 +1,139 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from profiles.models import Membership, Person, ordinal
+from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_short_name_is_the_family_name_whatever_the_order():
+    cai = PersonFactory.build(
+        full_name="Cai Qi", given_name="Qi", family_name="Cai", name_order="family_first"
+    )
+    modi = PersonFactory.build(full_name="Narendra Modi", given_name="Narendra", family_name="Modi")
+    assert cai.short_name == "Cai"
+    assert modi.short_name == "Modi"
+
+
+def test_birth_date_is_shown_with_its_precision():
+    person = PersonFactory(birth_date=dt.date(1955, 12, 5), birth_date_precision="year")
+    person.full_clean()
+    assert person.birth_date == dt.date(1955, 1, 1)
+    assert person.birth_date_display == "1955"
+
+
+def test_duplicate_person_slug_is_refused():
+    PersonFactory(slug="cai-qi")
+    duplicate = Person(full_name="Someone else", slug="cai-qi")
+    with pytest.raises(ValidationError) as excinfo:
+        duplicate.full_clean()
+    assert "slug" in excinfo.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        duplicate.save()
+
+
+@pytest.mark.parametrize(
+    ("number", "text"),
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (5, "5th"), (11, "11th"), (12, "12th"), (22, "22nd")],
+)
+def test_ordinals(number, text):
+    assert ordinal(number) == text
+
+
+def test_rank_is_shown_against_the_size_of_the_body():
+    pbsc = OrganizationFactory(name="Politburo Standing Committee", seats=7)
+    membership = MembershipFactory(organization=pbsc, rank=5)
+    assert membership.rank_display == "5th of 7"
+    membership.organization.seats = None
+    assert membership.rank_display == "5th"
+
+
+def test_rank_zero_is_refused_by_validation_and_by_the_database():
+    membership = MembershipFactory.build(
+        person=PersonFactory(), organization=OrganizationFactory(), rank=0
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        membership.full_clean()
+    assert "rank" in excinfo.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        membership.save()
+    assert not Membership.objects.exists()
+
+
+def test_end_before_start_is_refused_naming_the_end_date():
+    membership = MembershipFactory.build(
+        person=PersonFactory(),
+        organization=OrganizationFactory(),
+        start_date=dt.date(2017, 5, 27),
+        end_date=dt.date(2016, 10, 31),
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        membership.full_clean()
+    assert excinfo.value.message_dict["end_date"] == ["A position cannot end before it starts."]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        membership.save()
+
+
+def test_unknown_date_precision_is_refused():
+    membership = MembershipFactory.build(
+        person=PersonFactory(), organization=OrganizationFactory(), start_precision="decade"
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        membership.full_clean()
+    assert "start_precision" in excinfo.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        membership.save()
+
+
+def test_a_role_can_be_held_only_once_at_a_time():
+    first = MembershipFactory(role="Member")
+    again = Membership(person=first.person, organization=first.organization, role="Member")
+    with pytest.raises(ValidationError):
+        again.full_clean()
+    # Once the first has ended, the same role can be held again.
+    first.end_date = dt.date(2023, 1, 1)
+    first.save()
+    again.full_clean()
+    again.save()
+
+
+def test_dates_are_normalised_to_their_precision_and_shown_so():
+    membership = MembershipFactory(
+        start_date=dt.date(2022, 10, 23), start_precision="month", end_date=None
+    )
+    membership.full_clean()
+    assert membership.start_date == dt.date(2022, 10, 1)
+    assert membership.period_display == "since Oct 2022"
+
+
+def test_current_and_held_on():
+    person = PersonFactory()
+    old = MembershipFactory(
+        person=person,
+        role="Mayor",
+        start_date=dt.date(2017, 1, 20),
+        end_date=dt.date(2017, 5, 27),
+    )
+    now = MembershipFactory(person=person, role="Member", start_date=dt.date(2022, 10, 23))
+    assert list(Membership.objects.current()) == [now]
+    assert list(Membership.objects.held_on(dt.date(2017, 3, 1))) == [old]
+    assert list(Membership.objects.held_on(dt.date(2024, 1, 1))) == [now]
+
+
+def test_organization_cannot_be_its_own_parent():
+    org = OrganizationFactory()
+    org.parent = org
+    with pytest.raises(ValidationError) as excinfo:
+        org.full_clean()
+    assert "parent" in excinfo.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        org.save()
+
+
+def test_people_have_public_urls():
+    assert PersonFactory(slug="cai-qi").get_absolute_url() == "/people/cai-qi/"
+    assert OrganizationFactory(slug="ccp").get_absolute_url() == "/organizations/ccp/"
