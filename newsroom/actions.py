@@ -1,7 +1,8 @@
 """The fact-check and publishing workflows. Nothing else changes a claim's or article's status.
 
-The admin, the management commands and (later) the API call these functions; they check the
-workflow's invariants and write the audit rows. Callers check permissions and input first.
+The admin, the management commands and the API call these functions; they check who may make
+each move and the workflow's invariants, and write the audit rows. Callers check their input
+(is there a rationale in the form) and turn ``WorkflowError`` into a message.
 Every function runs in one transaction, re-reads its row with ``select_for_update()`` so two
 reviewers cannot race, and records a django-reversion revision with a comment.
 """
@@ -11,8 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 import reversion
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
@@ -22,6 +26,7 @@ from newsroom.models import (
     Article,
     ArticleEvent,
     ArticleStatus,
+    Citation,
     Claim,
     ClaimStatus,
     ReviewEvent,
@@ -29,10 +34,22 @@ from newsroom.models import (
     Verdict,
 )
 from newsroom.references import slugs_by_kind
+from newsroom.verification import find_excerpt
 from profiles.models import Organization, Person
 
 # ---------------------------------------------------------------------------------------------
 # Claims
+
+# Who may make each move. Roles get these permissions in newsroom/roles.py.
+CLAIM_MOVE_PERMISSIONS: dict[tuple[str, str], str] = {
+    (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED): "newsroom.change_claim",
+    (ClaimStatus.SUBMITTED, ClaimStatus.DRAFT): "newsroom.change_claim",
+    (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW): "newsroom.review_claim",
+    (ClaimStatus.IN_REVIEW, ClaimStatus.SUBMITTED): "newsroom.review_claim",
+    (ClaimStatus.IN_REVIEW, ClaimStatus.REVIEWED): "newsroom.review_claim",
+    (ClaimStatus.REVIEWED, ClaimStatus.REOPENED): "newsroom.review_claim",
+    (ClaimStatus.REOPENED, ClaimStatus.REVIEWED): "newsroom.review_claim",
+}
 
 
 def _record_revision(obj, *, actor: AbstractBaseUser, comment: str) -> None:
@@ -42,11 +59,75 @@ def _record_revision(obj, *, actor: AbstractBaseUser, comment: str) -> None:
         reversion.add_to_revision(obj)
 
 
-def _check_four_eyes(claim: Claim, user: AbstractBaseUser, doing: str) -> None:
-    if user.pk is not None and user.pk in (claim.created_by_id, claim.statement_edited_by_id):
-        raise InvalidClaimTransition(
-            f"You cannot {doing} a claim you wrote or last edited; another fact-checker must."
+def _is_author_or_editor_of(claim: Claim, user: AbstractBaseUser) -> bool:
+    return user.pk is not None and user.pk in (claim.created_by_id, claim.statement_edited_by_id)
+
+
+def claim_move_problem(
+    claim: Claim,
+    user: AbstractBaseUser,
+    to_status: str,
+    *,
+    assignee: AbstractBaseUser | None = None,
+) -> str:
+    """Why ``user`` may not move ``claim`` to ``to_status`` now, or "" if they may.
+
+    Reads only the claim and the user's permissions; the admin uses it to show just the
+    buttons a user can press, and ``transition_claim`` to refuse the rest.
+    """
+    if not claim.can_transition_to(to_status):
+        return (
+            f"A claim that is {claim.get_status_display().lower()} cannot move to "
+            f"“{ClaimStatus(to_status).label.lower()}”."
         )
+    permission = CLAIM_MOVE_PERMISSIONS[(claim.status, to_status)]
+    if not user.has_perm(permission):
+        if permission == "newsroom.review_claim":
+            return "Only fact-checkers and editors can review claims."
+        return "You do not have permission to change claims."
+    if to_status == ClaimStatus.IN_REVIEW:
+        reviewer = assignee or user
+        if not reviewer.has_perm("newsroom.review_claim"):
+            return f"{reviewer} is not a fact-checker and cannot be assigned a claim."
+        if _is_author_or_editor_of(claim, reviewer):
+            return "Nobody reviews a claim they wrote or last edited; assign another fact-checker."
+    if to_status == ClaimStatus.REVIEWED:
+        if _is_author_or_editor_of(claim, user):
+            return "Nobody rates a claim they wrote or last edited; another fact-checker must."
+        if claim.assignee_id and claim.assignee_id != user.pk:
+            return f"This claim is assigned to {claim.assignee}; only they can rate it."
+    if to_status == ClaimStatus.REOPENED and _is_author_or_editor_of(claim, user):
+        return "Nobody reviews a claim they wrote or last edited; another fact-checker must."
+    return ""
+
+
+def available_claim_moves(claim: Claim, user: AbstractBaseUser) -> list[str]:
+    """The statuses ``user`` may move ``claim`` to now (evidence rules are checked on the move)."""
+    return [
+        status
+        for status in sorted(claim.TRANSITIONS.get(claim.status, ()))
+        if not claim_move_problem(claim, user, status)
+    ]
+
+
+def _notify_assignee(claim: Claim, assignee: AbstractBaseUser, actor: AbstractBaseUser) -> None:
+    if not assignee.email:
+        return
+    url = reverse("admin:newsroom_claim_change", args=[claim.pk])
+    body = (
+        f"{actor} assigned you a claim to review:\n\n“{claim.statement}”\n\n"
+        f"Open it in the admin: {url}\n"
+    )
+    # After commit only: a rolled-back assignment must not send mail.
+    transaction.on_commit(
+        lambda: send_mail(
+            f"Claim to review: {claim.slug}",
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [assignee.email],
+            fail_silently=True,
+        )
+    )
 
 
 @transaction.atomic
@@ -63,50 +144,50 @@ def transition_claim(
     """Move ``claim`` to ``to_status``, write its ReviewEvent and a revision, return it.
 
     Locks the claim row for the transaction. Raises ``InvalidClaimTransition`` when the move is
-    not in ``Claim.TRANSITIONS`` or breaks a rule: submitting needs a citation; a reviewer is
-    never the claim's author or last editor; a verdict needs a rationale; a positive verdict
-    needs a supporting citation whose excerpt was not found missing from its source.
+    not in ``Claim.TRANSITIONS``, the actor lacks the permission for it (see
+    ``claim_move_problem``), or it breaks an evidence rule: submitting needs a citation; a
+    verdict needs a rationale; a positive verdict needs a supporting citation whose excerpt was
+    found in its source's archived text; reopening needs a note saying what changed.
     """
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
     from_status = locked.status
-    if not locked.can_transition_to(to_status):
-        raise InvalidClaimTransition(
-            f"A claim that is {locked.get_status_display().lower()} cannot move to "
-            f"“{ClaimStatus(to_status).label.lower()}”."
-        )
+    problem = claim_move_problem(locked, actor, to_status, assignee=assignee)
+    if problem:
+        raise InvalidClaimTransition(problem)
     update_fields = ["status", "updated_at"]
 
     if to_status == ClaimStatus.SUBMITTED and from_status == ClaimStatus.DRAFT:
         if not locked.citations.exists():
             raise InvalidClaimTransition("Cite at least one source before submitting the claim.")
     elif to_status == ClaimStatus.IN_REVIEW:
-        reviewer = assignee or actor
-        _check_four_eyes(locked, reviewer, "review")
-        locked.assignee = reviewer
+        locked.assignee = assignee or actor
         update_fields.append("assignee")
     elif to_status == ClaimStatus.SUBMITTED and from_status == ClaimStatus.IN_REVIEW:
         locked.assignee = None
         update_fields.append("assignee")
     elif to_status == ClaimStatus.REVIEWED:
-        _check_four_eyes(locked, actor, "rate")
         if verdict not in Verdict.values:
             raise InvalidClaimTransition("Choose a verdict.")
         if not rationale.strip():
             raise InvalidClaimTransition("Explain the verdict: a rationale is required.")
         if verdict in POSITIVE_VERDICTS and not (
-            locked.citations.filter(stance=Stance.SUPPORTS).exclude(excerpt_verified=False).exists()
+            locked.citations.filter(stance=Stance.SUPPORTS, excerpt_verified=True).exists()
         ):
             raise InvalidClaimTransition(
                 "A claim rated accurate or mostly accurate needs a supporting citation whose "
-                "excerpt is found in its source."
+                "excerpt was found in its source's archived text."
             )
         locked.verdict = verdict
         locked.rationale = rationale.strip()
         locked.reviewer = actor
         locked.reviewed_at = timezone.now()
         update_fields += ["verdict", "rationale", "reviewer", "reviewed_at"]
-    elif to_status == ClaimStatus.REOPENED and not note.strip():
-        raise InvalidClaimTransition("Say what changed: reopening a claim needs a note.")
+    elif to_status == ClaimStatus.REOPENED:
+        if not note.strip():
+            raise InvalidClaimTransition("Say what changed: reopening a claim needs a note.")
+        # Reopened means back in review, with whoever reopened it as the reviewer.
+        locked.assignee = actor
+        update_fields.append("assignee")
 
     locked.status = to_status
     locked.save(update_fields=update_fields)
@@ -124,7 +205,35 @@ def transition_claim(
     if to_status == ClaimStatus.REVIEWED:
         comment += f": rated {Verdict(verdict).label.lower()}"
     _record_revision(locked, actor=actor, comment=comment + (f". {note}" if note else "."))
+    if to_status == ClaimStatus.IN_REVIEW and locked.assignee_id != actor.pk:
+        _notify_assignee(locked, locked.assignee, actor)
     return locked
+
+
+def verify_citation(*, citation: Citation, save: bool = True) -> Citation:
+    """Check the excerpt against the source's archived text and store the result.
+
+    ``excerpt_verified`` is None when the source has no archived text (nothing to check
+    against), else whether the excerpt was found; when not found, ``closest_passage`` holds
+    what the source says nearest to it. Pass ``save=False`` to set the fields on an unsaved
+    citation (the admin saves it with its form).
+    """
+    archived = citation.source.archived_text
+    match = find_excerpt(citation.excerpt, archived) if archived else None
+    citation.excerpt_verified = match.found if match else None
+    citation.closest_passage = match.closest_passage if match and not match.found else ""
+    if save and citation.pk:
+        citation.save(update_fields=["excerpt_verified", "closest_passage"])
+    return citation
+
+
+def reverify_source_citations(*, source) -> int:
+    """Re-check every citation of ``source`` after its archived text changed; return how many."""
+    citations = list(source.citations.select_related("source"))
+    for citation in citations:
+        verify_citation(citation=citation, save=False)
+    Citation.objects.bulk_update(citations, ["excerpt_verified", "closest_passage"])
+    return len(citations)
 
 
 def submit_claim(*, claim: Claim, actor: AbstractBaseUser, note: str = "") -> Claim:
@@ -168,6 +277,34 @@ def reopen_claim(*, claim: Claim, actor: AbstractBaseUser, note: str) -> Claim:
 # Articles
 
 
+def _article_move_permission(from_status: str, to_status: str) -> str:
+    # Writers move their drafts in and out of review; everything past review is an editor's.
+    if {from_status, to_status} <= {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}:
+        return "newsroom.change_article"
+    return "newsroom.publish_article"
+
+
+def article_move_problem(article: Article, user: AbstractBaseUser, to_status: str) -> str:
+    """Why ``user`` may not move ``article`` to ``to_status`` now, or "" if they may."""
+    if not article.can_transition_to(to_status):
+        return (
+            f"An article that is {article.get_status_display().lower()} cannot move to "
+            f"“{ArticleStatus(to_status).label.lower()}”."
+        )
+    if not user.has_perm(_article_move_permission(article.status, to_status)):
+        return "Only editors can approve, schedule, publish or unpublish articles."
+    return ""
+
+
+def available_article_moves(article: Article, user: AbstractBaseUser) -> list[str]:
+    """The statuses ``user`` may move ``article`` to now (the claim gate is checked on the move)."""
+    return [
+        status
+        for status in sorted(article.TRANSITIONS.get(article.status, ()))
+        if not article_move_problem(article, user, status)
+    ]
+
+
 def unrated_claims(article: Article) -> list[Claim]:
     """Claims the article cites that have no verdict yet (what blocks publication)."""
     return list(article.claims.filter(verdict=""))
@@ -186,16 +323,15 @@ def transition_article(
     """Move ``article`` to ``to_status``, write its ArticleEvent and a revision, return it.
 
     Locks the article row. Raises ``InvalidArticleTransition`` when the move is not in
-    ``Article.TRANSITIONS``, or when publishing or scheduling an article that cites unrated
-    claims without an override reason.
+    ``Article.TRANSITIONS`` or not the actor's to make, or when publishing or scheduling an
+    article that cites unrated claims without an override reason from an editor allowed to
+    give one (the reason is kept on the ArticleEvent and in the revision comment).
     """
     locked = Article.objects.select_for_update().get(pk=article.pk)
     from_status = locked.status
-    if not locked.can_transition_to(to_status):
-        raise InvalidArticleTransition(
-            f"An article that is {locked.get_status_display().lower()} cannot move to "
-            f"“{ArticleStatus(to_status).label.lower()}”."
-        )
+    problem = article_move_problem(locked, actor, to_status)
+    if problem:
+        raise InvalidArticleTransition(problem)
     update_fields = ["status", "updated_at"]
     now = timezone.now()
     if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
@@ -205,6 +341,10 @@ def transition_article(
             raise InvalidArticleTransition(
                 f"This article cites claims without a verdict ({names}). Have them reviewed, "
                 "or give a reason to override."
+            )
+        if unrated and not actor.has_perm("newsroom.override_publish_gate"):
+            raise InvalidArticleTransition(
+                "Only an editor can publish an article that cites unrated claims."
             )
         if to_status == ArticleStatus.SCHEDULED:
             if publish_at is None or publish_at <= now:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reversion
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import MD5
 from django.urls import reverse
 
@@ -37,6 +37,9 @@ class Verdict(models.TextChoices):
     UNVERIFIABLE = "unverifiable", "Unverifiable"
 
 
+# Below this many supporting publishers a claim is flagged for reviewers and readers.
+MIN_INDEPENDENT_SOURCES = 2
+
 POSITIVE_VERDICTS = frozenset({Verdict.ACCURATE, Verdict.MOSTLY_ACCURATE})
 
 # The 1-to-5 scale ClaimReview's reviewRating uses: 5 = accurate.
@@ -54,11 +57,85 @@ class ClaimQuerySet(models.QuerySet):
         """Claims readers may see: rated by a reviewer (a reopened claim keeps its last verdict)."""
         return self.filter(public_q())
 
+    def with_evidence_flags(self) -> ClaimQuerySet:
+        """Annotate ``independent_sources`` (publishers supporting it) and ``contradictions``."""
+        return self.annotate(
+            independent_sources=models.Count(
+                "citations__source__publisher",
+                filter=Q(citations__stance=Stance.SUPPORTS),
+                distinct=True,
+            ),
+            contradictions=models.Count(
+                "citations", filter=Q(citations__stance=Stance.CONTRADICTS), distinct=True
+            ),
+        )
+
+    def flagged(self) -> ClaimQuerySet:
+        """Claims resting on fewer than two independent sources, or with a contradicting one."""
+        return self.with_evidence_flags().filter(
+            Q(independent_sources__lt=MIN_INDEPENDENT_SOURCES) | Q(contradictions__gt=0)
+        )
+
     def review_queue(self) -> ClaimQuerySet:
         """Claims waiting for a reviewer, oldest first."""
         return self.filter(
             status__in=[ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, ClaimStatus.REOPENED]
         ).order_by("updated_at")
+
+    def with_contested(self) -> ClaimQuerySet:
+        """Annotate ``is_contested``: at least one citation contradicts the claim."""
+        return self.annotate(
+            is_contested=Exists(
+                Citation.objects.filter(claim=OuterRef("pk"), stance=Stance.CONTRADICTS)
+            )
+        )
+
+    def for_listing(self) -> ClaimQuerySet:
+        """Claimants and the contested flag, for claim cards and verdict lists."""
+        return self.select_related("claimant_person", "claimant_organization").with_contested()
+
+    def for_footnotes(self) -> ClaimQuerySet:
+        """Claims with their citations and sources' publishers, as article footnotes show them."""
+        return self.for_listing().prefetch_related(
+            Prefetch("citations", queryset=Citation.objects.select_related("source__publisher"))
+        )
+
+    def for_public_detail(self) -> ClaimQuerySet:
+        """Everything a claim page shows, each list only as far as readers may see it."""
+        article_model = Claim._meta.get_field("articles").related_model
+        return (
+            self.for_footnotes()
+            .select_related("said_at_event__place")
+            .prefetch_related(
+                Prefetch(
+                    "review_events",
+                    queryset=ReviewEvent.objects.filter(
+                        to_status__in=[ClaimStatus.REVIEWED, ClaimStatus.REOPENED]
+                    ),
+                    to_attr="verdict_history",
+                ),
+                Prefetch(
+                    "about_people",
+                    queryset=Person.objects.published().select_related("portrait"),
+                    to_attr="public_people",
+                ),
+                Prefetch(
+                    "about_organizations",
+                    queryset=Organization.objects.published(),
+                    to_attr="public_organizations",
+                ),
+                Prefetch(
+                    "about_events",
+                    queryset=Event.objects.published().select_related("place"),
+                    to_attr="public_events",
+                ),
+                Prefetch(
+                    "articles",
+                    queryset=article_model.objects.published().for_listing(),
+                    to_attr="public_articles",
+                ),
+            )
+        )
 
 
 def public_q() -> Q:

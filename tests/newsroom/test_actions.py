@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cited_claim(writer):
     claim = ClaimFactory(created_by=writer, statement_edited_by=writer)
-    CitationFactory(claim=claim)
+    actions.verify_citation(citation=CitationFactory(claim=claim))
     return claim
 
 
@@ -71,10 +71,12 @@ def test_moves_outside_the_transition_table_are_refused(start, target, editor):
     assert claim.status == start
 
 
-def test_nobody_reviews_their_own_claim(cited_claim, writer):
-    actions.submit_claim(claim=cited_claim, actor=writer)
+def test_a_fact_checker_cannot_review_a_claim_they_wrote(fact_checker):
+    claim = ClaimFactory(created_by=fact_checker)
+    CitationFactory(claim=claim)
+    actions.submit_claim(claim=claim, actor=fact_checker)
     with pytest.raises(InvalidClaimTransition, match="wrote or last edited"):
-        actions.assign_claim(claim=cited_claim, actor=writer)
+        actions.assign_claim(claim=claim, actor=fact_checker)
 
 
 def test_nobody_rates_a_claim_whose_statement_they_last_edited(cited_claim, writer, fact_checker):
@@ -157,3 +159,48 @@ def test_sync_reports_references_that_match_nothing():
     missing = actions.sync_article_references(article=article)
     assert missing["claim"] == ["ghost"] and missing["person"] == ["nobody"]
     assert [c.slug for c in article.claims.all()] == ["known"]
+
+
+def test_citations_are_verified_against_the_archived_text():
+    citation = CitationFactory(excerpt="The talks were USEFUL")
+    actions.verify_citation(citation=citation)
+    citation.refresh_from_db()
+    assert citation.excerpt_verified is True and citation.closest_passage == ""
+
+    changed = CitationFactory(source=citation.source, excerpt="the talks were useless")
+    actions.verify_citation(citation=changed)
+    changed.refresh_from_db()
+    assert changed.excerpt_verified is False
+    assert "useful" in changed.closest_passage
+
+    no_archive = CitationFactory(source__archived_text="")
+    actions.verify_citation(citation=no_archive)
+    no_archive.refresh_from_db()
+    assert no_archive.excerpt_verified is None
+
+
+def test_a_new_archived_text_reverifies_its_citations():
+    citation = CitationFactory(excerpt="useful and constructive")
+    actions.verify_citation(citation=citation)
+    source = citation.source
+    source.archived_text = "The minister said nothing."
+    source.save()
+    assert actions.reverify_source_citations(source=source) == 1
+    citation.refresh_from_db()
+    assert citation.excerpt_verified is False
+
+
+def test_claims_on_thin_or_contested_evidence_are_flagged():
+    solid = ClaimFactory()
+    CitationFactory(claim=solid)
+    CitationFactory(claim=solid)  # a second publisher
+    thin = ClaimFactory()
+    CitationFactory(claim=thin)
+    contested = ClaimFactory()
+    CitationFactory(claim=contested)
+    CitationFactory(claim=contested)
+    CitationFactory(claim=contested, stance="contradicts")
+    flagged = set(Claim.objects.flagged().values_list("slug", flat=True))
+    assert flagged == {thin.slug, contested.slug}
+    counts = Claim.objects.with_evidence_flags().get(pk=contested.pk)
+    assert (counts.independent_sources, counts.contradictions) == (2, 1)
