@@ -6,10 +6,12 @@ from newsroom.models.articles import (
     ArticleEvent,
     ArticleKind,
     ArticleStatus,
+    ArticleURL,
     Author,
     Correction,
     CorrectionKind,
     Section,
+    ShareLink,
     Tag,
     published_q,
 )
@@ -25,7 +27,7 @@ from newsroom.models.claims import (
     Verdict,
     public_q,
 )
-from newsroom.models.images import Image
+from newsroom.models.images import Image, Rendition
 from newsroom.models.sources import Source, SourceKind
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "ArticleEvent",
     "ArticleKind",
     "ArticleStatus",
+    "ArticleURL",
     "Author",
     "Citation",
     "Claim",
@@ -45,7 +48,9 @@ __all__ = [
     "CorrectionKind",
     "Image",
     "ReviewEvent",
+    "Rendition",
     "Section",
+    "ShareLink",
     "Source",
     "SourceKind",
     "Stance",

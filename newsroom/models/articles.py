@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import reversion
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -92,18 +94,51 @@ class ArticleStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", "Unpublished"
 
 
-def published_q(now=None) -> Q:
+def published_q(at: dt.datetime | None = None) -> Q:
     """Live articles: published, or scheduled and due — so scheduling needs no cron job."""
-    now = now or timezone.now()
-    return Q(status=ArticleStatus.PUBLISHED, published_at__lte=now) | Q(
-        status=ArticleStatus.SCHEDULED, published_at__lte=now
+    return Q(
+        status__in=[ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED],
+        published_at__lte=at or timezone.now(),
     )
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self) -> ArticleQuerySet:
-        """Articles readers may see now."""
-        return self.filter(published_q())
+    def published(self, at: dt.datetime | None = None) -> ArticleQuerySet:
+        """Articles readers may see now (or at ``at``)."""
+        return self.filter(published_q(at))
+
+    def for_listing(self) -> ArticleQuerySet:
+        """Section, lead image and bylines, for article cards and feeds."""
+        return self.select_related("section", "lead_image").prefetch_related("bylines")
+
+    def for_public_detail(self) -> ArticleQuerySet:
+        """Everything an article page shows; ``public_claims`` holds only claims readers may see.
+
+        People, organizations and events are loaded whether published or not, so the body can
+        name an unpublished one as plain text; templates check ``is_published`` before linking.
+        """
+        return self.for_listing().prefetch_related(
+            "tags",
+            "corrections",
+            Prefetch(
+                "claims", queryset=Claim.objects.public().for_footnotes(), to_attr="public_claims"
+            ),
+            Prefetch(
+                "related_people",
+                queryset=Person.objects.select_related("portrait"),
+                to_attr="referenced_people",
+            ),
+            Prefetch(
+                "related_organizations",
+                queryset=Organization.objects.all(),
+                to_attr="referenced_organizations",
+            ),
+            Prefetch(
+                "related_events",
+                queryset=Event.objects.select_related("place"),
+                to_attr="referenced_events",
+            ),
+        )
 
 
 # Publishing state changes only through newsroom.actions; reverting an article's text must not
@@ -235,8 +270,13 @@ class ArticleEvent(models.Model):
     """One move in an article's publishing workflow, written by ``newsroom.actions``."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    # Empty for moves the system makes on its own, such as a scheduled article coming due.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="article_events"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="article_events",
     )
     from_status = models.CharField(max_length=20, choices=ArticleStatus)
     to_status = models.CharField(max_length=20, choices=ArticleStatus)
@@ -293,3 +333,71 @@ class Correction(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.article.get_absolute_url()}#correction-{self.pk}"
+
+
+class ArticleURL(models.Model):
+    """Every address an article has been published at, so old links answer with a 301."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="urls")
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField()
+    slug = models.SlugField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "article URL"
+        verbose_name_plural = "article URLs"
+        constraints = [
+            models.UniqueConstraint(fields=["year", "month", "slug"], name="articleurl_unique_path"),
+            models.CheckConstraint(
+                condition=Q(month__gte=1, month__lte=12), name="articleurl_month_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"/articles/{self.year}/{self.month:02d}/{self.slug}/"
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def active(self) -> ShareLinkQuerySet:
+        """Links that still open: not revoked and not expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class ShareLink(models.Model):
+    """An expiring, revocable preview of an article draft for someone without an account.
+
+    The link is pinned to the revision that was current when it was made, so the reader sees
+    what the editor meant to share, not later edits. The URL carries a signed token
+    (``django.core.signing``), never the bare id.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="share_links")
+    version = models.ForeignKey(
+        "reversion.Version",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The article's version the link shows.",
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Who it is for, e.g. “legal”.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "share link"
+        indexes = [models.Index(fields=["article", "-created_at"], name="sharelink_article_idx")]
+
+    def __str__(self) -> str:
+        return f"Preview of “{self.article}” until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

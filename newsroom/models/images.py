@@ -40,3 +40,28 @@ class Image(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text[:80]
+
+
+class Rendition(models.Model):
+    """A resized copy of an image, made once per width and format and then reused."""
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    format = models.CharField(max_length=10, help_text="webp or jpeg")
+    file = models.ImageField(upload_to="renditions/%Y/%m/")
+
+    class Meta:
+        ordering = ["image", "format", "width"]
+        verbose_name = "rendition"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "width", "format"], name="rendition_unique_size"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(format__in=["webp", "jpeg"]), name="rendition_format_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.image_id} @ {self.width}px {self.format}"

@@ -1,17 +1,12 @@
-"""The fact-check and publishing workflows. Nothing else changes a claim's or article's status.
+"""The fact-check workflow: claims move draft → submitted → in review → reviewed → reopened.
 
-The admin, the management commands and the API call these functions; they check who may make
-each move and the workflow's invariants, and write the audit rows. Callers check their input
-(is there a rationale in the form) and turn ``WorkflowError`` into a message.
-Every function runs in one transaction, re-reads its row with ``select_for_update()`` so two
-reviewers cannot race, and records a django-reversion revision with a comment.
+Nothing else changes a claim's status. Every move runs in one transaction, re-reads the row
+with ``select_for_update()`` so two reviewers cannot race, writes a ReviewEvent and records a
+revision with a comment.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-import reversion
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
@@ -19,13 +14,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import Event
-from newsroom.exceptions import InvalidArticleTransition, InvalidClaimTransition
+from newsroom.actions.common import record_revision
+from newsroom.exceptions import InvalidClaimTransition
 from newsroom.models import (
     POSITIVE_VERDICTS,
-    Article,
-    ArticleEvent,
-    ArticleStatus,
     Citation,
     Claim,
     ClaimStatus,
@@ -33,12 +25,7 @@ from newsroom.models import (
     Stance,
     Verdict,
 )
-from newsroom.references import slugs_by_kind
 from newsroom.verification import find_excerpt
-from profiles.models import Organization, Person
-
-# ---------------------------------------------------------------------------------------------
-# Claims
 
 # Who may make each move. Roles get these permissions in newsroom/roles.py.
 CLAIM_MOVE_PERMISSIONS: dict[tuple[str, str], str] = {
@@ -50,13 +37,6 @@ CLAIM_MOVE_PERMISSIONS: dict[tuple[str, str], str] = {
     (ClaimStatus.REVIEWED, ClaimStatus.REOPENED): "newsroom.review_claim",
     (ClaimStatus.REOPENED, ClaimStatus.REVIEWED): "newsroom.review_claim",
 }
-
-
-def _record_revision(obj, *, actor: AbstractBaseUser, comment: str) -> None:
-    with reversion.create_revision():
-        reversion.set_user(actor)
-        reversion.set_comment(comment)
-        reversion.add_to_revision(obj)
 
 
 def _is_author_or_editor_of(claim: Claim, user: AbstractBaseUser) -> bool:
@@ -204,7 +184,7 @@ def transition_claim(
     )
     if to_status == ClaimStatus.REVIEWED:
         comment += f": rated {Verdict(verdict).label.lower()}"
-    _record_revision(locked, actor=actor, comment=comment + (f". {note}" if note else "."))
+    record_revision(locked, actor=actor, comment=comment + (f". {note}" if note else "."))
     if to_status == ClaimStatus.IN_REVIEW and locked.assignee_id != actor.pk:
         _notify_assignee(locked, locked.assignee, actor)
     return locked
@@ -271,133 +251,3 @@ def rate_claim(
 def reopen_claim(*, claim: Claim, actor: AbstractBaseUser, note: str) -> Claim:
     """Reopen a reviewed claim because the evidence changed; its last verdict stays visible."""
     return transition_claim(claim=claim, to_status=ClaimStatus.REOPENED, actor=actor, note=note)
-
-
-# ---------------------------------------------------------------------------------------------
-# Articles
-
-
-def _article_move_permission(from_status: str, to_status: str) -> str:
-    # Writers move their drafts in and out of review; everything past review is an editor's.
-    if {from_status, to_status} <= {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}:
-        return "newsroom.change_article"
-    return "newsroom.publish_article"
-
-
-def article_move_problem(article: Article, user: AbstractBaseUser, to_status: str) -> str:
-    """Why ``user`` may not move ``article`` to ``to_status`` now, or "" if they may."""
-    if not article.can_transition_to(to_status):
-        return (
-            f"An article that is {article.get_status_display().lower()} cannot move to "
-            f"“{ArticleStatus(to_status).label.lower()}”."
-        )
-    if not user.has_perm(_article_move_permission(article.status, to_status)):
-        return "Only editors can approve, schedule, publish or unpublish articles."
-    return ""
-
-
-def available_article_moves(article: Article, user: AbstractBaseUser) -> list[str]:
-    """The statuses ``user`` may move ``article`` to now (the claim gate is checked on the move)."""
-    return [
-        status
-        for status in sorted(article.TRANSITIONS.get(article.status, ()))
-        if not article_move_problem(article, user, status)
-    ]
-
-
-def unrated_claims(article: Article) -> list[Claim]:
-    """Claims the article cites that have no verdict yet (what blocks publication)."""
-    return list(article.claims.filter(verdict=""))
-
-
-@transaction.atomic
-def transition_article(
-    *,
-    article: Article,
-    to_status: str,
-    actor: AbstractBaseUser,
-    note: str = "",
-    publish_at: dt.datetime | None = None,
-    override_reason: str = "",
-) -> Article:
-    """Move ``article`` to ``to_status``, write its ArticleEvent and a revision, return it.
-
-    Locks the article row. Raises ``InvalidArticleTransition`` when the move is not in
-    ``Article.TRANSITIONS`` or not the actor's to make, or when publishing or scheduling an
-    article that cites unrated claims without an override reason from an editor allowed to
-    give one (the reason is kept on the ArticleEvent and in the revision comment).
-    """
-    locked = Article.objects.select_for_update().get(pk=article.pk)
-    from_status = locked.status
-    problem = article_move_problem(locked, actor, to_status)
-    if problem:
-        raise InvalidArticleTransition(problem)
-    update_fields = ["status", "updated_at"]
-    now = timezone.now()
-    if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
-        unrated = unrated_claims(locked)
-        if unrated and not override_reason.strip():
-            names = "; ".join(claim.slug for claim in unrated)
-            raise InvalidArticleTransition(
-                f"This article cites claims without a verdict ({names}). Have them reviewed, "
-                "or give a reason to override."
-            )
-        if unrated and not actor.has_perm("newsroom.override_publish_gate"):
-            raise InvalidArticleTransition(
-                "Only an editor can publish an article that cites unrated claims."
-            )
-        if to_status == ArticleStatus.SCHEDULED:
-            if publish_at is None or publish_at <= now:
-                raise InvalidArticleTransition("Choose a publication time in the future.")
-            locked.published_at = publish_at
-        else:
-            locked.published_at = publish_at if publish_at and publish_at <= now else now
-            locked.first_published_at = locked.first_published_at or locked.published_at
-            update_fields.append("first_published_at")
-        update_fields.append("published_at")
-    locked.status = to_status
-    locked.save(update_fields=update_fields)
-    ArticleEvent.objects.create(
-        article=locked,
-        actor=actor,
-        from_status=from_status,
-        to_status=to_status,
-        note=note,
-        override_reason=override_reason.strip(),
-    )
-    comment = (
-        f"Article {ArticleStatus(from_status).label.lower()} → "
-        f"{ArticleStatus(to_status).label.lower()}"
-    )
-    if override_reason.strip():
-        comment += f" (override: {override_reason.strip()})"
-    _record_revision(locked, actor=actor, comment=comment + (f". {note}" if note else "."))
-    return locked
-
-
-def sync_article_references(*, article: Article) -> dict[str, list[str]]:
-    """Set the article's related claims, people, organizations and events from its body.
-
-    Returns the slugs the body names that match nothing, by kind, for the editor to fix. Call
-    inside the revision that saves the article, so the revision holds the new relations.
-    """
-    wanted = slugs_by_kind(article.body)
-    found = {
-        "claim": Claim.objects.filter(slug__in=wanted["claim"]),
-        "person": Person.objects.filter(slug__in=wanted["person"]),
-        "org": Organization.objects.filter(slug__in=wanted["org"]),
-        "event": Event.objects.filter(slug__in=wanted["event"]),
-    }
-    relations = {
-        "claim": article.claims,
-        "person": article.related_people,
-        "org": article.related_organizations,
-        "event": article.related_events,
-    }
-    missing = {}
-    for kind, queryset in found.items():
-        objects = list(queryset)
-        relations[kind].set(objects)
-        known = {obj.slug for obj in objects}
-        missing[kind] = [slug for slug in wanted[kind] if slug not in known]
-    return missing
