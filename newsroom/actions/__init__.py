@@ -34,11 +34,14 @@ from newsroom.actions.claims import (
     transition_claim,
     verify_citation,
 )
+from newsroom.actions.images import ensure_renditions, store_image
 
 __all__ = [
     "CLAIM_MOVE_PERMISSIONS",
     "add_correction",
     "create_share_link",
+    "ensure_renditions",
+    "store_image",
     "mark_substantive_update",
     "publish_due_articles",
     "record_article_url",

@@ -5,12 +5,19 @@ from __future__ import annotations
 import reversion
 from django.db import models
 
+from newsroom.imaging import validate_image_file
 from profiles.models import Person
 
 
 @reversion.register()
 class Image(models.Model):
-    file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    file = models.ImageField(
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_file],
+        help_text="JPEG, PNG, WebP or GIF. Location and camera data are removed on upload.",
+    )
     alt_text = models.CharField(
         "alt text",
         max_length=300,
