@@ -120,6 +120,9 @@ def transition_article(
         to_status=to_status,
         note=note,
         override_reason=override_reason.strip(),
+        live_from=locked.published_at
+        if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
+        else None,
     )
     comment = (
         f"Article {ArticleStatus(from_status).label.lower()} → "
@@ -201,6 +204,7 @@ def publish_due_articles(*, now: dt.datetime | None = None) -> list[Article]:
             from_status=ArticleStatus.SCHEDULED,
             to_status=ArticleStatus.PUBLISHED,
             note="Scheduled time reached.",
+            live_from=article.published_at,
         )
         record_revision(article, actor=None, comment="Article scheduled → published (on time).")
     return due

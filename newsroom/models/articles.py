@@ -284,6 +284,9 @@ class ArticleEvent(models.Model):
     override_reason = models.TextField(
         blank=True, help_text="Why an editor published although cited claims were unrated."
     )
+    # For moves to scheduled or published: when readers (will) see it. With the ArticleEvents
+    # in order this gives the periods an article was live, and so which revisions were public.
+    live_from = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -349,7 +352,9 @@ class ArticleURL(models.Model):
         verbose_name = "article URL"
         verbose_name_plural = "article URLs"
         constraints = [
-            models.UniqueConstraint(fields=["year", "month", "slug"], name="articleurl_unique_path"),
+            models.UniqueConstraint(
+                fields=["year", "month", "slug"], name="articleurl_unique_path"
+            ),
             models.CheckConstraint(
                 condition=Q(month__gte=1, month__lte=12), name="articleurl_month_range"
             ),
