@@ -346,9 +346,11 @@ class Citation(models.Model):
         return f"{self.source} ({self.get_stance_display().lower()})"
 
 
-@reversion.register()
 class ReviewEvent(models.Model):
-    """One move in a claim's review: the audit row ``newsroom.actions`` writes on every move."""
+    """One move in a claim's review: the audit row ``newsroom.actions`` writes on every move.
+
+    Not versioned: audit rows are written once and never edited, so they are their own history.
+    """
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="review_events")
     actor = models.ForeignKey(

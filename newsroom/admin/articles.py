@@ -1,0 +1,230 @@
+"""Admin for articles, their sections, tags, bylines, corrections and publishing history."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from reversion.admin import VersionAdmin
+
+from newsroom import actions
+from newsroom.admin.base import ReadOnlyAdminMixin, WorkflowVersionAdmin
+from newsroom.models import (
+    ARTICLE_WORKFLOW_FIELDS,
+    Article,
+    ArticleEvent,
+    ArticleStatus,
+    Author,
+    Correction,
+    Section,
+    Tag,
+)
+
+
+@admin.register(Section)
+class SectionAdmin(VersionAdmin):
+    list_display = ("name", "slug", "position")
+    list_filter = ()
+    list_select_related = ()
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = ((None, {"fields": ("name", "slug", "description", "position")}),)
+
+
+@admin.register(Tag)
+class TagAdmin(VersionAdmin):
+    list_display = ("name", "slug")
+    list_filter = ()
+    list_select_related = ()
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = ((None, {"fields": ("name", "slug")}),)
+
+
+@admin.register(Author)
+class AuthorAdmin(VersionAdmin):
+    list_display = ("name", "role", "user")
+    list_filter = ("role",)
+    list_select_related = ("user",)
+    search_fields = ("name", "slug", "role", "user__username")
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = ((None, {"fields": ("name", "slug", "role", "user", "bio")}),)
+
+
+class CorrectionInlineForm(forms.ModelForm):
+    """New corrections are written here; a saved correction is shown but cannot be changed."""
+
+    class Meta:
+        model = Correction
+        fields = ("kind", "text")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Disabled fields ignore whatever is posted and keep the saved value.
+            for field in self.fields.values():
+                field.disabled = True
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections are appended, never edited away: add new ones, saved ones are read-only."""
+
+    model = Correction
+    form = CorrectionInlineForm
+    extra = 0
+    fields = ("kind", "text", ("created_at", "created_by"))
+    readonly_fields = ("created_at", "created_by")
+    can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Correction]:
+        """Select who wrote each correction."""
+        return super().get_queryset(request).select_related("created_by")
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """Never from the article form: corrections are appended, never edited away."""
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(WorkflowVersionAdmin):
+    workflow_fields = ARTICLE_WORKFLOW_FIELDS
+    list_display = ("headline", "kind", "section", "status", "published_at", "updated_at")
+    list_filter = ("status", "kind", "section", "tags")
+    list_select_related = ("section",)
+    search_fields = ("headline", "slug", "standfirst", "body")
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ("headline",)}
+    autocomplete_fields = ("lead_image", "tags", "bylines")
+    readonly_fields = ARTICLE_WORKFLOW_FIELDS + (
+        "created_by",
+        "created_at",
+        "updated_at",
+        "claims",
+        "related_people",
+        "related_organizations",
+        "related_events",
+    )
+    fieldsets = (
+        (None, {"fields": ("headline", "slug", "kind", "section", "standfirst", "body")}),
+        ("Presentation", {"fields": ("lead_image", "bylines", "tags")}),
+        (
+            "Publishing",
+            {
+                "fields": (
+                    "status",
+                    ("published_at", "first_published_at", "last_updated_at"),
+                    ("created_by", "created_at", "updated_at"),
+                ),
+                "description": "Changed only through the publishing workflow.",
+            },
+        ),
+        (
+            "References",
+            {
+                "fields": ("claims", "related_people", "related_organizations", "related_events"),
+                "description": "Kept in step with the [[claim:…]], [[person:…]], [[org:…]] and "
+                "[[event:…]] references in the body each time the article is saved.",
+            },
+        ),
+    )
+    inlines = (CorrectionInline,)
+    actions = ("submit_for_review",)
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        """Record who created the article (for a recovered one, whoever recovers it)."""
+        if not change or (self.is_recovering(request) and obj.created_by_id is None):
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change: bool) -> None:
+        """Record who wrote each new correction."""
+        if formset.model is not Correction:
+            return super().save_formset(request, form, formset, change)
+        for correction in formset.save(commit=False):
+            if correction.pk is None:
+                correction.created_by = request.user
+            correction.save()
+        formset.save_m2m()
+
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        """Save the inlines, then set the related objects from the body's references.
+
+        Runs inside the revision the admin records, so the revision holds the new relations.
+        References that match nothing are listed in a warning for the editor to fix.
+        """
+        super().save_related(request, form, formsets, change)
+        missing = actions.sync_article_references(article=form.instance)
+        unknown = [f"[[{kind}:{slug}]]" for kind, slugs in missing.items() for slug in slugs]
+        if unknown:
+            self.message_user(
+                request,
+                "These references in the body match nothing and were left unlinked: "
+                + ", ".join(unknown),
+                messages.WARNING,
+            )
+
+    @admin.action(description="Submit selected articles for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        return self.run_workflow_action(
+            request,
+            queryset,
+            lambda article: actions.transition_article(
+                article=article, to_status=ArticleStatus.IN_REVIEW, actor=request.user
+            ),
+            done="Submitted for review",
+        )
+
+
+@admin.register(Correction)
+class CorrectionAdmin(VersionAdmin):
+    """Corrections can be added here too; once saved they are read-only and never deleted."""
+
+    list_display = ("article", "kind", "created_at", "created_by")
+    list_filter = ("kind",)
+    list_select_related = ("article", "created_by")
+    search_fields = ("text", "article__headline")
+    date_hierarchy = "created_at"
+    autocomplete_fields = ("article",)
+    readonly_fields = ("created_by",)
+    fieldsets = ((None, {"fields": ("article", "kind", "text", "created_at", "created_by")}),)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        """Saved corrections are never edited (the list itself stays usable)."""
+        if obj is not None:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """Never, even for editors: a correction stays public once made."""
+        return False
+
+    def save_model(self, request, obj: Correction, form, change: bool) -> None:
+        """Record who wrote the correction."""
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ArticleEvent)
+class ArticleEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The audit trail of publishing moves; not versioned, since it is never edited."""
+
+    list_display = ("created_at", "article", "from_status", "to_status", "actor")
+    list_filter = ("to_status",)
+    list_select_related = ("article", "actor")
+    search_fields = ("article__headline", "note", "override_reason", "actor__username")
+    date_hierarchy = "created_at"
+    fieldsets = (
+        (None, {"fields": ("article", "actor", "created_at")}),
+        ("Move", {"fields": ("from_status", "to_status", "note", "override_reason")}),
+    )
+    readonly_fields = (
+        "article",
+        "actor",
+        "created_at",
+        "from_status",
+        "to_status",
+        "note",
+        "override_reason",
+    )

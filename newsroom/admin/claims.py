@@ -1,0 +1,279 @@
+"""Admin for claims, their citations and the audit trail of their review.
+
+A claim's review status, verdict and reviewer change only through ``newsroom.actions``: the
+form shows them read-only, and the changelist actions call the workflow functions.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from reversion.admin import VersionAdmin
+
+from newsroom import actions
+from newsroom.admin.base import ReadOnlyAdminMixin, WorkflowVersionAdmin
+from newsroom.models import Citation, Claim, ReviewEvent
+from profiles.models import Membership
+
+DUPLICATE_CITATION = (
+    "This claim cites the same excerpt from the same source twice; remove one of the rows."
+)
+
+
+class CitationInlineFormSet(forms.BaseInlineFormSet):
+    """Refuses the same (source, excerpt) twice within one submission.
+
+    ``citation_unique_excerpt`` is a UniqueConstraint on an expression (the MD5 of the excerpt).
+    Each form checks it against the rows already saved, but Django's formset-level
+    ``validate_unique`` compares forms only on plain fields, so two new identical rows would
+    both pass and the second insert would fail in the database.
+    """
+
+    def clean(self) -> None:
+        super().clean()
+        seen: dict[tuple[int, str], int] = {}
+        for index, form in enumerate(self.forms):
+            if not form.is_valid() or self._should_delete_form(form):
+                continue
+            source, excerpt = form.cleaned_data.get("source"), form.cleaned_data.get("excerpt")
+            if source is None or not excerpt:
+                continue
+            key = (source.pk, excerpt)
+            if key in seen:
+                form.add_error("excerpt", DUPLICATE_CITATION)
+                raise forms.ValidationError(
+                    f"Citations {seen[key] + 1} and {index + 1} are the same excerpt from "
+                    f"“{source}”. {DUPLICATE_CITATION}",
+                    code="duplicate_citation",
+                )
+            seen[key] = index
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    formset = CitationInlineFormSet
+    extra = 0
+    fields = (("source", "stance", "locator"), "excerpt", "excerpt_verified")
+    readonly_fields = ("excerpt_verified",)
+    autocomplete_fields = ("source",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Citation]:
+        """Select the source each row names."""
+        return super().get_queryset(request).select_related("source")
+
+
+class ReviewEventInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """The claim's review history, read-only: only the workflow writes it."""
+
+    model = ReviewEvent
+    extra = 0
+    fields = ("created_at", "actor", "from_status", "to_status", "verdict", "note")
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "review history"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ReviewEvent]:
+        """Select who made each move."""
+        return super().get_queryset(request).select_related("actor")
+
+
+@admin.register(Claim)
+class ClaimAdmin(WorkflowVersionAdmin):
+    workflow_fields = (
+        "status",
+        "verdict",
+        "rationale",
+        "reviewer",
+        "assignee",
+        "reviewed_at",
+        "created_by",
+        "statement_edited_by",
+    )
+    list_display = (
+        "__str__",
+        "kind",
+        "status",
+        "verdict",
+        "claimant",
+        "citation_count",
+        "assignee",
+        "updated_at",
+    )
+    list_filter = ("status", "verdict", "kind")
+    list_select_related = ("claimant_person", "claimant_organization", "assignee")
+    search_fields = (
+        "slug",
+        "statement",
+        "claimant_person__full_name",
+        "claimant_organization__name",
+        "claimant_organization__acronym",
+    )
+    date_hierarchy = "updated_at"
+    prepopulated_fields = {"slug": ("statement",)}
+    autocomplete_fields = (
+        "claimant_person",
+        "claimant_organization",
+        "said_at_event",
+        "about_people",
+        "about_organizations",
+        "about_events",
+        "about_memberships",
+    )
+    readonly_fields = workflow_fields + ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("statement", "slug", "kind")}),
+        (
+            "Who said it, when and where",
+            {"fields": ("claimant_person", "claimant_organization", "said_on", "said_at_event")},
+        ),
+        (
+            "What it is about",
+            {
+                "fields": (
+                    "about_people",
+                    "about_organizations",
+                    "about_events",
+                    "about_memberships",
+                )
+            },
+        ),
+        (
+            "Review",
+            {
+                "fields": (
+                    ("status", "assignee"),
+                    ("verdict", "reviewer", "reviewed_at"),
+                    "rationale",
+                    ("created_by", "statement_edited_by"),
+                    ("created_at", "updated_at"),
+                ),
+                "description": "Changed only through the review workflow: use the actions on "
+                "the claims list.",
+            },
+        ),
+    )
+    inlines = (CitationInline, ReviewEventInline)
+    actions = ("submit_for_review", "assign_to_me")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
+        """Count citations in the list query itself, never one query per row."""
+        return super().get_queryset(request).annotate(citations_total=Count("citations"))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """Label positions without a query per selected row."""
+        if db_field.name == "about_memberships":
+            kwargs["queryset"] = Membership.objects.select_related("person", "organization")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        """Taking a claim into review is for fact-checkers (``newsroom.review_claim``)."""
+        return request.user.has_perm("newsroom.review_claim")
+
+    def save_model(self, request, obj: Claim, form, change: bool) -> None:
+        """Record who created the claim and who last changed its wording (four-eyes rule).
+
+        A revert that changes the wording counts as a change of wording. A recovered claim
+        without a recorded author gets the user who recovers it.
+        """
+        if not change or (self.is_recovering(request) and obj.created_by_id is None):
+            obj.created_by = request.user
+        if (
+            not change
+            or "statement" in form.changed_data
+            or self._revert_changes_statement(request, obj)
+        ):
+            obj.statement_edited_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _revert_changes_statement(self, request: HttpRequest, obj: Claim) -> bool:
+        before = getattr(request, "_newsroom_statement_before_revert", None)
+        return before is not None and before != obj.statement
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Remember the wording before the revert, so a reverted wording counts as an edit."""
+        current = Claim.objects.filter(pk=unquote(object_id)).only("statement").first()
+        if current is not None:
+            request._newsroom_statement_before_revert = current.statement
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def save_formset(self, request, form, formset, change: bool) -> None:
+        """Check new or edited citations' excerpts against their source's archived text."""
+        if formset.model is Citation:
+            for citation_form in formset.forms:
+                if citation_form.has_changed() and citation_form.is_valid():
+                    actions.verify_citation(citation=citation_form.instance, save=False)
+        super().save_formset(request, form, formset, change)
+
+    @admin.display(description="claimant")
+    def claimant(self, obj: Claim) -> str:
+        return str(obj.claimant_person or obj.claimant_organization or "")
+
+    @admin.display(description="citations", ordering="citations_total")
+    def citation_count(self, obj: Claim) -> int:
+        return obj.citations_total
+
+    @admin.action(description="Submit selected claims for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        return self.run_workflow_action(
+            request,
+            queryset,
+            lambda claim: actions.submit_claim(claim=claim, actor=request.user),
+            done="Submitted for review",
+        )
+
+    @admin.action(description="Assign selected claims to me for review", permissions=["review"])
+    def assign_to_me(self, request, queryset):
+        return self.run_workflow_action(
+            request,
+            queryset,
+            lambda claim: actions.assign_claim(claim=claim, actor=request.user),
+            done="Assigned to you",
+        )
+
+
+@admin.register(Citation)
+class CitationAdmin(VersionAdmin):
+    list_display = ("claim", "source", "stance", "locator", "excerpt_verified", "created_at")
+    list_filter = ("stance", "excerpt_verified")
+    list_select_related = ("claim", "source")
+    search_fields = ("excerpt", "claim__slug", "claim__statement", "source__title")
+    date_hierarchy = "created_at"
+    autocomplete_fields = ("claim", "source")
+    readonly_fields = ("excerpt_verified", "closest_passage", "created_at")
+    fieldsets = (
+        (None, {"fields": ("claim", "source", "stance", "excerpt", "locator")}),
+        ("Check against the archived text", {"fields": ("excerpt_verified", "closest_passage")}),
+        (None, {"fields": ("created_at",)}),
+    )
+
+    def save_model(self, request, obj: Citation, form, change: bool) -> None:
+        """Check the excerpt against the source's archived text before saving."""
+        actions.verify_citation(citation=obj, save=False)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The audit trail of review moves; not versioned, since it is never edited."""
+
+    list_display = ("created_at", "claim", "from_status", "to_status", "verdict", "actor")
+    list_filter = ("to_status", "verdict")
+    list_select_related = ("claim", "actor")
+    search_fields = ("claim__slug", "claim__statement", "note", "actor__username")
+    date_hierarchy = "created_at"
+    fieldsets = (
+        (None, {"fields": ("claim", "actor", "created_at")}),
+        ("Move", {"fields": ("from_status", "to_status", "verdict", "note")}),
+    )
+    readonly_fields = (
+        "claim",
+        "actor",
+        "created_at",
+        "from_status",
+        "to_status",
+        "verdict",
+        "note",
+    )

@@ -1,0 +1,287 @@
+"""Revision history through the admin: history pages, revert with inline rows, recover.
+
+Reverts go through the admin's own revision view, as an editor would use it: GET the revision
+page (reversion reverts inside a rolled-back transaction to render it), then POST the form
+exactly as shown.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from reversion.models import Version
+
+from newsroom.actions import assign_claim, rate_claim, submit_claim, transition_article
+from newsroom.models import Article, ArticleStatus, Citation, Claim, ClaimStatus
+from profiles.models import Membership, Person
+from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
+from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
+from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def save_through_admin(client, obj, **changes):
+    """Save ``obj``'s change form as shown, with ``changes``; return the new revision."""
+    data = admin_form_data(client.get(admin_url(obj, "change")))
+    data.update(changes)
+    response = client.post(admin_url(obj, "change"), data)
+    assert response.status_code == 302, form_errors(response)
+    return latest_revision()
+
+
+def revert_through_admin(client, obj, revision):
+    """Open ``obj``'s version in ``revision`` from the history page and save it."""
+    version = revision.version_set.get(
+        content_type__model=obj._meta.model_name, object_id=str(obj.pk)
+    )
+    url = admin_url(obj, "revision", obj.pk, version.pk)
+    history = client.get(admin_url(obj, "history", obj.pk))
+    assert url in history.content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    response = client.post(url, admin_form_data(response))
+    assert response.status_code == 302, form_errors(response)
+    return latest_revision()
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims and their citations
+
+
+@pytest.fixture
+def claim_with_history(editor_client):
+    """A claim saved with citations alpha and beta (revision 1), then edited (revision 2):
+    alpha's excerpt changed, beta removed, gamma added."""
+    source = SourceFactory()
+    claim = ClaimFactory(statement="Cai Qi is fifth in rank.")
+    alpha = CitationFactory(claim=claim, source=source, excerpt="alpha")
+    beta = CitationFactory(claim=claim, source=source, excerpt="beta", stance="context")
+    first = save_through_admin(editor_client, claim)
+
+    data = admin_form_data(editor_client.get(admin_url(claim, "change")))
+    rows = {data[f"citations-{i}-id"][0]: i for i in range(2)}
+    a, b = rows[str(alpha.pk)], rows[str(beta.pk)]
+    data[f"citations-{a}-excerpt"] = "alpha, edited"
+    data[f"citations-{b}-DELETE"] = "on"
+    data["citations-TOTAL_FORMS"] = "3"
+    data.update(
+        {
+            "citations-2-source": str(source.pk),
+            "citations-2-excerpt": "gamma",
+            "citations-2-stance": "supports",
+            "citations-2-locator": "para 9",
+        }
+    )
+    data["statement"] = "Cai Qi is ranked fifth."
+    response = editor_client.post(admin_url(claim, "change"), data)
+    assert response.status_code == 302, form_errors(response)
+    second = latest_revision()
+    assert second != first
+    assert sorted(claim.citations.values_list("excerpt", flat=True)) == ["alpha, edited", "gamma"]
+    return claim, alpha, beta, first, second
+
+
+def test_each_admin_save_is_a_revision_with_user_and_comment(claim_with_history, editor):
+    claim, alpha, beta, first, second = claim_with_history
+    for revision in (first, second):
+        assert revision.user == editor
+        assert revision.comment
+    # The second revision holds the claim with the citations it had after the save.
+    excerpts = {
+        v.field_dict["excerpt"]
+        for v in second.version_set.all()
+        if v.content_type.model == "citation"
+    }
+    assert excerpts == {"alpha, edited", "gamma"}
+
+
+def test_history_page_lists_the_revisions(editor_client, claim_with_history):
+    claim, *_, first, second = claim_with_history
+    response = editor_client.get(admin_url(claim, "history", claim.pk))
+    assert response.status_code == 200
+    listed = [action["revision"] for action in response.context["action_list"]]
+    assert listed == [first, second]
+    content = response.content.decode()
+    for revision in (first, second):
+        version = revision.version_set.get(content_type__model="claim")
+        assert admin_url(claim, "revision", claim.pk, version.pk) in content
+
+
+def test_reverting_a_claim_restores_exactly_its_citations(
+    editor_client, editor, claim_with_history
+):
+    claim, alpha, beta, first, second = claim_with_history
+    gamma = claim.citations.get(excerpt="gamma")
+
+    reverted = revert_through_admin(editor_client, claim, first)
+
+    claim.refresh_from_db()
+    assert claim.statement == "Cai Qi is fifth in rank."
+    citations = {c.pk: c for c in Citation.objects.filter(claim=claim)}
+    assert set(citations) == {alpha.pk, beta.pk}  # gamma deleted, beta restored with its id
+    assert citations[alpha.pk].excerpt == "alpha"
+    assert (citations[beta.pk].excerpt, citations[beta.pk].stance) == ("beta", "context")
+    assert not Citation.objects.filter(pk=gamma.pk).exists()
+    assert reverted.user == editor
+    assert "Reverted to previous version" in reverted.comment
+
+
+def test_viewing_a_revision_changes_nothing(editor_client, claim_with_history):
+    claim, alpha, beta, first, second = claim_with_history
+    version = first.version_set.get(content_type__model="claim")
+    response = editor_client.get(admin_url(claim, "revision", claim.pk, version.pk))
+    assert response.status_code == 200
+    assert "alpha, edited" not in response.content.decode()
+    assert sorted(claim.citations.values_list("excerpt", flat=True)) == ["alpha, edited", "gamma"]
+
+
+def test_reverting_a_reviewed_claim_keeps_its_review(client, editor, writer, fact_checker):
+    """Workflow fields are excluded from versions; a revert must not reset them to defaults."""
+    claim = ClaimFactory(statement="Old wording.", created_by=writer, statement_edited_by=writer)
+    CitationFactory(claim=claim)
+    client.force_login(editor)
+    first = save_through_admin(client, claim)
+    save_through_admin(client, claim, statement="New wording.")
+    submit_claim(claim=claim, actor=writer)
+    assign_claim(claim=claim, actor=fact_checker)
+    rate_claim(claim=claim, actor=fact_checker, verdict="false", rationale="The record differs.")
+
+    # The revision page shows the review as it is now.
+    version = first.version_set.get(content_type__model="claim")
+    page = client.get(admin_url(claim, "revision", claim.pk, version.pk))
+    assert page.context["original"].status == ClaimStatus.REVIEWED
+
+    revert_through_admin(client, claim, first)
+
+    claim = Claim.objects.get(pk=claim.pk)
+    assert claim.statement == "Old wording."
+    assert claim.status == ClaimStatus.REVIEWED
+    assert (claim.verdict, claim.rationale) == ("false", "The record differs.")
+    assert (claim.reviewer, claim.assignee) == (fact_checker, fact_checker)
+    assert claim.reviewed_at is not None
+    assert claim.created_by == writer
+    # Reverting the wording is a change of wording, for the four-eyes rule.
+    assert claim.statement_edited_by == editor
+
+
+def test_reverting_an_article_does_not_unpublish_it(editor_client, editor):
+    article = ArticleFactory(headline="First headline", created_by=editor)
+    first = save_through_admin(editor_client, article)
+    save_through_admin(editor_client, article, headline="Second headline")
+    for status in (ArticleStatus.IN_REVIEW, ArticleStatus.APPROVED, ArticleStatus.PUBLISHED):
+        transition_article(article=article, to_status=status, actor=editor)
+    published = Article.objects.get(pk=article.pk)
+
+    revert_through_admin(editor_client, article, first)
+
+    article = Article.objects.get(pk=article.pk)
+    assert article.headline == "First headline"
+    assert article.status == ArticleStatus.PUBLISHED
+    assert article.published_at == published.published_at
+    assert article.first_published_at == published.first_published_at
+    assert article.created_by == editor
+
+
+# ---------------------------------------------------------------------------------------------
+# People and their memberships
+
+
+@pytest.fixture
+def person_with_history(editor_client):
+    """A person saved with two memberships (revision 1), then one edited, one removed and one
+    added (revision 2)."""
+    person = PersonFactory(full_name="Cai Qi")
+    committee = OrganizationFactory(name="Politburo Standing Committee", seats=7)
+    office = OrganizationFactory(name="General Office")
+    member = MembershipFactory(person=person, organization=committee, role="Member", rank=5)
+    director = MembershipFactory(person=person, organization=office, role="Director")
+    first = save_through_admin(editor_client, person)
+
+    data = admin_form_data(editor_client.get(admin_url(person, "change")))
+    rows = {data[f"memberships-{i}-id"][0]: i for i in range(2)}
+    m, d = rows[str(member.pk)], rows[str(director.pk)]
+    data[f"memberships-{m}-rank"] = "4"
+    data[f"memberships-{d}-DELETE"] = "on"
+    data["memberships-TOTAL_FORMS"] = "3"
+    data.update(
+        {
+            "memberships-2-organization": str(OrganizationFactory(name="Beijing Committee").pk),
+            "memberships-2-role": "Party Secretary",
+            "memberships-2-start_date": "2017-05-27",
+            "memberships-2-start_precision": "day",
+            "memberships-2-end_precision": "day",
+        }
+    )
+    response = editor_client.post(admin_url(person, "change"), data)
+    assert response.status_code == 302, form_errors(response)
+    assert set(person.memberships.values_list("role", flat=True)) == {"Member", "Party Secretary"}
+    return person, member, director, first
+
+
+def test_reverting_a_person_restores_exactly_their_memberships(editor_client, person_with_history):
+    person, member, director, first = person_with_history
+
+    revert_through_admin(editor_client, person, first)
+
+    memberships = {m.pk: m for m in Membership.objects.filter(person=person)}
+    assert set(memberships) == {member.pk, director.pk}
+    assert memberships[member.pk].rank == 5
+    assert memberships[director.pk].role == "Director"
+    assert not Membership.objects.filter(role="Party Secretary").exists()
+
+
+def test_a_deleted_person_is_recovered_with_their_memberships(editor_client, editor):
+    person = PersonFactory(full_name="Cai Qi", slug="cai-qi")
+    member = MembershipFactory(person=person, role="Member", rank=5)
+    director = MembershipFactory(person=person, role="Director")
+    save_through_admin(editor_client, person)
+    pk = person.pk
+
+    response = editor_client.post(admin_url(person, "delete", pk), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Person.objects.filter(pk=pk).exists()
+    assert not Membership.objects.filter(pk__in=[member.pk, director.pk]).exists()
+
+    response = editor_client.get(admin_url(Person, "recoverlist"))
+    assert response.status_code == 200
+    deleted = list(response.context["deleted"])
+    assert [version.object_id for version in deleted] == [str(pk)]
+    recover_url = reverse("admin:profiles_person_recover", args=[deleted[0].pk])
+    assert recover_url in response.content.decode()
+
+    form_page = editor_client.get(recover_url)
+    assert form_page.status_code == 200
+    response = editor_client.post(recover_url, admin_form_data(form_page))
+    assert response.status_code == 302, form_errors(response)
+
+    person = Person.objects.get(pk=pk)
+    assert person.full_name == "Cai Qi"
+    memberships = {m.pk: m for m in person.memberships.all()}
+    assert set(memberships) == {member.pk, director.pk}
+    assert memberships[member.pk].rank == 5
+    revision = latest_revision()
+    assert revision.user == editor and revision.comment
+    assert Version.objects.get_for_object(person).count() == 2
+
+
+def test_a_deleted_claim_is_recovered_with_its_citations_as_a_draft(client, editor, writer):
+    claim = ClaimFactory(created_by=None)
+    alpha = CitationFactory(claim=claim, excerpt="alpha")
+    beta = CitationFactory(claim=claim, excerpt="beta")
+    client.force_login(editor)
+    save_through_admin(client, claim)
+    pk = claim.pk
+    assert client.post(admin_url(claim, "delete", pk), {"post": "yes"}).status_code == 302
+    assert not Citation.objects.filter(pk__in=[alpha.pk, beta.pk]).exists()
+
+    deleted = list(client.get(admin_url(Claim, "recoverlist")).context["deleted"])
+    recover_url = reverse("admin:newsroom_claim_recover", args=[deleted[0].pk])
+    response = client.post(recover_url, admin_form_data(client.get(recover_url)))
+    assert response.status_code == 302, form_errors(response)
+
+    claim = Claim.objects.get(pk=pk)
+    assert set(claim.citations.values_list("pk", flat=True)) == {alpha.pk, beta.pk}
+    # Its review history went with it, so it starts again as a draft, recovered by the editor.
+    assert claim.status == ClaimStatus.DRAFT
+    assert claim.created_by == editor
