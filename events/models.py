@@ -8,7 +8,7 @@ import zoneinfo
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -89,6 +89,39 @@ class EventQuerySet(models.QuerySet):
         """Events still to come that are going ahead as far as we know."""
         return self.filter(
             starts_at__gte=timezone.now(), status__in=[EventStatus.PROPOSED, EventStatus.SCHEDULED]
+        )
+
+    def for_listing(self) -> EventQuerySet:
+        """Place (for local times) and what replaced it, for event lists."""
+        return self.select_related("place", "replaced_by")
+
+    def for_public_detail(self) -> EventQuerySet:
+        """Everything an event page shows, each list only as far as readers may see it."""
+        claim_model = Event._meta.get_field("claims").related_model
+        article_model = Event._meta.get_field("articles").related_model
+        public_claims = claim_model.objects.public().for_listing()
+        published = Event.objects.published().select_related("place")
+        return self.select_related(
+            "place", "parent__place", "replaced_by__place", "organizer"
+        ).prefetch_related(
+            Prefetch(
+                "children", queryset=published.order_by("starts_at"), to_attr="public_children"
+            ),
+            Prefetch("replaces", queryset=published, to_attr="public_replaces"),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(person__is_published=True)
+                .select_related("person__portrait", "organization")
+                .order_by("person__family_name", "person__full_name"),
+                to_attr="public_participations",
+            ),
+            Prefetch("claims", queryset=public_claims, to_attr="public_claims"),
+            Prefetch("claims_made_at", queryset=public_claims, to_attr="public_claims_made"),
+            Prefetch(
+                "articles",
+                queryset=article_model.objects.published().for_listing(),
+                to_attr="public_articles",
+            ),
         )
 
 

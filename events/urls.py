@@ -4,5 +4,6 @@ from events import views
 
 app_name = "events"
 urlpatterns = [
+    path("events/", views.EventListView.as_view(), name="event_list"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
 ]

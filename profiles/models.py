@@ -8,7 +8,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 
 from profiles.partial_dates import (
@@ -28,10 +28,76 @@ class NameOrder(models.TextChoices):
     GIVEN_FIRST = "given_first", "Given name first (Narendra Modi)"
 
 
+def reverse_model(model: type[models.Model], accessor: str) -> type[models.Model]:
+    """The model behind a reverse relation (``Person.claims`` → Claim), so that profiles can load
+    newsroom's and events' rows without importing those apps (dependencies run one way)."""
+    return model._meta.get_field(accessor).related_model
+
+
 class PersonQuerySet(models.QuerySet):
     def published(self) -> PersonQuerySet:
         """People whose profile readers may see."""
         return self.filter(is_published=True)
+
+    def for_listing(self) -> PersonQuerySet:
+        """Portrait and current positions (``current_positions``) for person cards."""
+        return self.select_related("portrait").prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.current().select_related("organization"),
+                to_attr="current_positions",
+            )
+        )
+
+    def in_the_news(self) -> PersonQuerySet:
+        """People named in published articles, most recently mentioned first (``last_in_news``)."""
+        article_model = reverse_model(Person, "articles")
+        latest = (
+            article_model.objects.published()
+            .filter(related_people=OuterRef("pk"))
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        return (
+            self.annotate(last_in_news=Subquery(latest))
+            .filter(last_in_news__isnull=False)
+            .order_by("-last_in_news", "family_name")
+        )
+
+    def for_public_detail(self) -> PersonQuerySet:
+        """Everything a profile page shows, each list only as far as readers may see it."""
+        participation_model = reverse_model(Person, "participations")
+        claim_model = reverse_model(Person, "claims")
+        article_model = reverse_model(Person, "articles")
+        public_claims = claim_model.objects.public().for_listing()
+        return self.select_related("portrait").prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.current().select_related("organization"),
+                to_attr="current_positions",
+            ),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(end_date__isnull=False)
+                .select_related("organization")
+                .order_by("-end_date", "-start_date"),
+                to_attr="earlier_positions",
+            ),
+            Prefetch(
+                "participations",
+                queryset=participation_model.objects.filter(event__is_published=True)
+                .select_related("event__place", "organization")
+                .order_by(F("event__starts_at").desc(nulls_last=True)),
+                to_attr="public_participations",
+            ),
+            Prefetch("claims", queryset=public_claims, to_attr="public_claims"),
+            Prefetch("claims_made", queryset=public_claims, to_attr="public_claims_made"),
+            Prefetch(
+                "articles",
+                queryset=article_model.objects.published().for_listing(),
+                to_attr="public_articles",
+            ),
+        )
 
 
 @reversion.register(follow=("memberships",))
@@ -143,6 +209,52 @@ class OrganizationQuerySet(models.QuerySet):
     def published(self) -> OrganizationQuerySet:
         """Organizations whose page readers may see."""
         return self.filter(is_published=True)
+
+    def with_member_counts(self) -> OrganizationQuerySet:
+        """Annotate ``member_count``: current positions held by published people."""
+        return self.annotate(
+            member_count=Count(
+                "memberships",
+                filter=Q(
+                    memberships__end_date__isnull=True, memberships__person__is_published=True
+                ),
+            )
+        )
+
+    def for_public_detail(self) -> OrganizationQuerySet:
+        """Everything an organization page shows: members by rank, sub-bodies, claims, articles."""
+        claim_model = reverse_model(Organization, "claims")
+        article_model = reverse_model(Organization, "articles")
+        public_claims = claim_model.objects.public().for_listing()
+        members = Membership.objects.filter(person__is_published=True).select_related(
+            "person__portrait", "organization"
+        )
+        return self.select_related("parent").prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=members.current().order_by(
+                    F("rank").asc(nulls_last=True), "person__family_name", "person__full_name"
+                ),
+                to_attr="current_members",
+            ),
+            Prefetch(
+                "memberships",
+                queryset=members.filter(end_date__isnull=False).order_by("-end_date", "rank"),
+                to_attr="former_members",
+            ),
+            Prefetch(
+                "children",
+                queryset=Organization.objects.published().order_by("name"),
+                to_attr="public_children",
+            ),
+            Prefetch("claims", queryset=public_claims, to_attr="public_claims"),
+            Prefetch("claims_made", queryset=public_claims, to_attr="public_claims_made"),
+            Prefetch(
+                "articles",
+                queryset=article_model.objects.published().for_listing(),
+                to_attr="public_articles",
+            ),
+        )
 
 
 @reversion.register(follow=("memberships",))

@@ -1,13 +1,132 @@
-from django.views.generic import DetailView
+"""Public profile pages: people and organizations, with what readers may see about them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.views.generic import DetailView, ListView
 
 from profiles.models import Organization, Person
 
 
-class PersonDetailView(DetailView):
+def person_jsonld(person: Person, request: HttpRequest) -> dict[str, Any]:
+    """schema.org Person for a profile loaded with ``for_public_detail()``."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": person.full_name,
+        "url": request.build_absolute_uri(person.get_absolute_url()),
+    }
+    if person.given_name:
+        data["givenName"] = person.given_name
+    if person.family_name:
+        data["familyName"] = person.family_name
+    alternate = [name for name in [person.native_name, *person.alias_list] if name]
+    if alternate:
+        data["alternateName"] = alternate
+    if person.summary:
+        data["description"] = person.summary
+    if person.birth_date:
+        data["birthDate"] = (
+            person.birth_date.isoformat()
+            if person.birth_date_precision == "day"
+            else person.birth_date_display
+        )
+    if person.birthplace:
+        data["birthPlace"] = person.birthplace
+    if person.wikidata_id:
+        data["sameAs"] = [f"https://www.wikidata.org/wiki/{person.wikidata_id}"]
+    portrait = getattr(person, "portrait", None)
+    if portrait is not None:
+        data["image"] = request.build_absolute_uri(portrait.file.url)
+    if person.current_positions:
+        data["jobTitle"] = [
+            f"{m.role}, {m.organization.name}" for m in person.current_positions
+        ]
+        data["memberOf"] = [
+            {
+                "@type": "OrganizationRole",
+                "roleName": m.role,
+                **({"startDate": m.start_date.isoformat()} if m.start_date else {}),
+                "memberOf": {"@type": "Organization", "name": m.organization.name},
+            }
+            for m in person.current_positions
+        ]
+    return data
+
+
+class PersonListView(ListView):
+    """Published people with their current positions."""
+
+    paginate_by = 40
+    context_object_name = "people"
+    template_name = "profiles/person_list.html"
+
     def get_queryset(self):
-        return Person.objects.published()
+        return Person.objects.published().for_listing()
+
+
+class PersonDetailView(DetailView):
+    """A profile: positions now and before, events, claims about them, articles naming them."""
+
+    context_object_name = "person"
+
+    def get_queryset(self):
+        return Person.objects.published().for_public_detail()
+
+    def get_object(self, queryset=None):
+        person = super().get_object(queryset)
+        # Reverse one-to-one: select_related caches "no portrait" as an exception on access.
+        person.portrait_image = getattr(person, "portrait", None)
+        return person
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = person_jsonld(self.object, self.request)
+        return context
+
+
+class OrganizationListView(ListView):
+    """Published organizations with how many current members readers can see."""
+
+    paginate_by = 50
+    context_object_name = "organizations"
+    template_name = "profiles/organization_list.html"
+
+    def get_queryset(self):
+        return (
+            Organization.objects.published()
+            .select_related("parent")
+            .with_member_counts()
+            .order_by("name")
+        )
 
 
 class OrganizationDetailView(DetailView):
+    """An organization: members by rank, former members, sub-bodies, claims, articles."""
+
+    context_object_name = "organization"
+
     def get_queryset(self):
-        return Organization.objects.published()
+        return Organization.objects.published().for_public_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": org.name,
+            "url": self.request.build_absolute_uri(org.get_absolute_url()),
+        }
+        if org.acronym:
+            data["alternateName"] = org.acronym
+        if org.summary:
+            data["description"] = org.summary
+        if org.parent_id and org.parent.is_published:
+            data["parentOrganization"] = {"@type": "Organization", "name": org.parent.name}
+        if org.wikidata_id:
+            data["sameAs"] = [f"https://www.wikidata.org/wiki/{org.wikidata_id}"]
+        context["structured_data"] = data
+        return context

@@ -6,7 +6,7 @@ import hashlib
 
 import reversion
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +21,22 @@ class SourceKind(models.TextChoices):
     ANALYSIS = "analysis", "Analysis"
     REFERENCE = "reference", "Reference work"
     OTHER = "other", "Other"
+
+
+class SourceQuerySet(models.QuerySet):
+    def for_public_detail(self) -> SourceQuerySet:
+        """The publisher and the citations of public claims (``public_citations``)."""
+        citation_model = Source._meta.get_field("citations").related_model
+        claim_model = citation_model._meta.get_field("claim").related_model
+        return self.select_related("publisher").prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=citation_model.objects.filter(claim__in=claim_model.objects.public())
+                .select_related("claim__claimant_person", "claim__claimant_organization")
+                .order_by("claim__slug", "id"),
+                to_attr="public_citations",
+            )
+        )
 
 
 @reversion.register()
@@ -52,6 +68,8 @@ class Source(models.Model):
     archived_at = models.DateTimeField("captured at", null=True, blank=True)
     notes = models.TextField(blank=True, help_text="For the newsroom only.")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "title"]

@@ -1,0 +1,115 @@
+"""schema.org JSON-LD for the editorial core's pages: NewsArticle and ClaimReview.
+
+Builders read only what the page's QuerySet loaded; they return plain dicts that the
+``jsonld`` template filter serialises.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from newsroom.models import Article, Claim
+
+
+def publisher(request: HttpRequest) -> dict[str, Any]:
+    """The newsroom itself, as publisher and fact-checker."""
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.NEWSROOM_SITE_NAME,
+        "url": request.build_absolute_uri(reverse("newsroom:home")),
+    }
+
+
+def _claimant(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
+    if claim.claimant_person_id:
+        person = claim.claimant_person
+        data = {"@type": "Person", "name": person.full_name}
+        if person.is_published:
+            data["url"] = request.build_absolute_uri(person.get_absolute_url())
+        return data
+    if claim.claimant_organization_id:
+        org = claim.claimant_organization
+        data = {"@type": "Organization", "name": org.name}
+        if org.is_published:
+            data["url"] = request.build_absolute_uri(org.get_absolute_url())
+        return data
+    return None
+
+
+def claim_review(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
+    """ClaimReview for a claim with a verdict (load it with ``for_footnotes()`` or more)."""
+    if not claim.verdict:
+        return None
+    appearances = []
+    for citation in claim.citations.all():
+        source = citation.source
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": source.title}
+        if source.url:
+            appearance["url"] = source.url
+        if source.published_on:
+            appearance["datePublished"] = source.published_on.isoformat()
+        if source.publisher_id:
+            appearance["publisher"] = {"@type": "Organization", "name": source.publisher.name}
+        appearances.append(appearance)
+    item: dict[str, Any] = {"@type": "Claim", "appearance": appearances}
+    claimant = _claimant(claim, request)
+    if claimant:
+        item["author"] = claimant
+    if claim.said_on:
+        item["datePublished"] = claim.said_on.isoformat()
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": request.build_absolute_uri(claim.get_absolute_url()),
+        "claimReviewed": claim.statement,
+        "author": publisher(request),
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": claim.rating_value,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": claim.get_verdict_display(),
+        },
+        "itemReviewed": item,
+    }
+    if claim.reviewed_at:
+        data["datePublished"] = claim.reviewed_at.isoformat()
+    return data
+
+
+def news_article(article: Article, request: HttpRequest) -> dict[str, Any]:
+    """NewsArticle for a published article loaded with ``for_public_detail()``."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    modified = article.last_updated_at or article.published_at
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.headline,
+        "description": article.standfirst,
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": modified.isoformat() if modified else None,
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
+            }
+            for author in article.bylines.all()
+        ],
+        "publisher": publisher(request),
+        "isAccessibleForFree": True,
+    }
+    if article.lead_image_id:
+        data["image"] = [request.build_absolute_uri(article.lead_image.file.url)]
+    if article.section_id:
+        data["articleSection"] = article.section.name
+    tags = [tag.name for tag in article.tags.all()]
+    if tags:
+        data["keywords"] = tags
+    return {key: value for key, value in data.items() if value is not None}

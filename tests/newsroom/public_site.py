@@ -1,0 +1,67 @@
+"""Helpers for the public-site tests: reach public states through newsroom.actions."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.actions import (
+    assign_claim,
+    rate_claim,
+    submit_claim,
+    sync_article_references,
+    transition_article,
+    verify_citation,
+)
+from newsroom.models import Article, ArticleStatus, Claim
+from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
+
+
+def make_public_claim(actor, *, verdict: str = "accurate", citations: int = 1, **kwargs) -> Claim:
+    """A claim with ``citations`` verified supporting citations, submitted, reviewed and rated.
+
+    ``actor`` must be allowed to review claims (an editor is) and must not have written it.
+    """
+    claim = ClaimFactory(**kwargs)
+    for _ in range(citations):
+        verify_citation(citation=CitationFactory(claim=claim))
+    return rate(claim, actor, verdict=verdict)
+
+
+def rate(claim: Claim, actor, *, verdict: str = "accurate") -> Claim:
+    submit_claim(claim=claim, actor=actor)
+    assign_claim(claim=claim, actor=actor)
+    return rate_claim(
+        claim=claim, actor=actor, verdict=verdict, rationale="Checked against sources."
+    )
+
+
+def publish(article: Article, actor, **kwargs) -> Article:
+    """Sync the body's references, then take the article from draft to published."""
+    sync_article_references(article=article)
+    for status in (ArticleStatus.IN_REVIEW, ArticleStatus.APPROVED, ArticleStatus.PUBLISHED):
+        article = transition_article(article=article, to_status=status, actor=actor, **kwargs)
+    return article
+
+
+def make_published_article(actor, **kwargs) -> Article:
+    return publish(ArticleFactory(**kwargs), actor)
+
+
+def count_queries(client, url: str, *, status: int = 200) -> tuple[int, bytes]:
+    """How many SQL queries one anonymous GET of ``url`` runs, and the response body."""
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == status, (url, response.status_code)
+    return len(ctx.captured_queries), response.content
+
+
+def json_ld(content: bytes) -> list[dict]:
+    """Every JSON-LD block on a page, parsed."""
+    blocks = re.findall(
+        rb'<script type="application/ld\+json">(.*?)</script>', content, flags=re.DOTALL
+    )
+    return [json.loads(block) for block in blocks]

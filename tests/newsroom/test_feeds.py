@@ -1,0 +1,60 @@
+"""RSS and Atom feeds: valid XML, published articles only, a fixed query count."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.newsroom.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.newsroom.public_site import count_queries, make_published_article
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_rss_feed_lists_published_articles(client, editor):
+    article = make_published_article(
+        editor, headline="Leaders meet & talk", section=SectionFactory(name="World")
+    )
+    article.bylines.add(AuthorFactory(name="A. Reporter"))
+    ArticleFactory(headline="Draft headline")
+    response = client.get("/feeds/rss/")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == ["Leaders meet & talk"]
+    assert items[0].findtext("link") == f"http://testserver{article.get_absolute_url()}"
+    assert items[0].findtext("category") == "World"
+    assert items[0].findtext("pubDate")
+
+
+def test_atom_feed_lists_published_articles(client, editor):
+    article = make_published_article(editor, headline="Atom headline")
+    article.bylines.add(AuthorFactory(name="A. Reporter"))
+    ArticleFactory(headline="Draft headline")
+    response = client.get("/feeds/atom/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    entries = root.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Atom headline"]
+    assert entries[0].find(f"{ATOM}author").findtext(f"{ATOM}name") == "A. Reporter"
+    assert entries[0].findtext(f"{ATOM}updated")
+
+
+@pytest.mark.parametrize(
+    "url", ["/feeds/rss/", "/feeds/atom/", "/sitemap.xml", "/news-sitemap.xml"]
+)
+def test_feed_and_sitemap_query_counts_are_fixed(client, editor, url):
+    def grow(n):
+        for _ in range(n):
+            article = make_published_article(editor, section=SectionFactory(slug="world"))
+            article.bylines.add(AuthorFactory(), AuthorFactory())
+
+    grow(1)
+    few, _ = count_queries(client, url)
+    grow(49)
+    many, content = count_queries(client, url)
+    ET.fromstring(content)  # well-formed XML
+    assert few == many
