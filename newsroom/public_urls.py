@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from newsroom import feeds, views
+from newsroom import changelog, feeds, views
 from newsroom.sitemaps import SITEMAPS
 
 app_name = "newsroom"
@@ -12,6 +12,11 @@ urlpatterns = [
         "articles/<int:year>/<int:month>/<slug:slug>/",
         views.ArticleDetailView.as_view(),
         name="article_detail",
+    ),
+    path(
+        "articles/<int:year>/<int:month>/<slug:slug>/changes/",
+        changelog.ArticleChangesView.as_view(),
+        name="article_changes",
     ),
     path("claims/", views.ClaimListView.as_view(), name="claim_list"),
     path("claims/<slug:slug>/", views.ClaimDetailView.as_view(), name="claim_detail"),

@@ -64,8 +64,12 @@ class PersonQuerySet(models.QuerySet):
             .order_by("-last_in_news", "family_name")
         )
 
-    def for_public_detail(self) -> PersonQuerySet:
-        """Everything a profile page shows, each list only as far as readers may see it."""
+    def for_public_detail(self, as_of: dt.date | None = None) -> PersonQuerySet:
+        """Everything a profile page shows, each list only as far as readers may see it.
+
+        With ``as_of``, "current" positions are those held on that day and "earlier" ones
+        those ended by then; later positions are left out.
+        """
         participation_model = reverse_model(Person, "participations")
         claim_model = reverse_model(Person, "claims")
         article_model = reverse_model(Person, "articles")
@@ -73,12 +77,18 @@ class PersonQuerySet(models.QuerySet):
         return self.select_related("portrait").prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.current().select_related("organization"),
+                queryset=(
+                    Membership.objects.held_on(as_of) if as_of else Membership.objects.current()
+                ).select_related("organization"),
                 to_attr="current_positions",
             ),
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.filter(end_date__isnull=False)
+                queryset=(
+                    Membership.objects.ended_before(as_of)
+                    if as_of
+                    else Membership.objects.filter(end_date__isnull=False)
+                )
                 .select_related("organization")
                 .order_by("-end_date", "-start_date"),
                 to_attr="earlier_positions",
@@ -333,10 +343,22 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(end_date__isnull=True)
 
     def held_on(self, day: dt.date) -> MembershipQuerySet:
-        """Positions held on ``day``: started on or before it, not ended before it."""
+        """Positions held on ``day``, reading imprecise dates generously: a post that ended
+        "in 2010" counts as held on any day of 2010."""
         return self.filter(
             Q(start_date__isnull=True) | Q(start_date__lte=day),
-            Q(end_date__isnull=True) | Q(end_date__gte=day),
+            Q(end_date__isnull=True)
+            | Q(end_precision=DatePrecision.YEAR, end_date__gte=day.replace(month=1, day=1))
+            | Q(end_precision=DatePrecision.MONTH, end_date__gte=day.replace(day=1))
+            | Q(end_precision=DatePrecision.DAY, end_date__gte=day),
+        )
+
+    def ended_before(self, day: dt.date) -> MembershipQuerySet:
+        """Positions that had ended by ``day`` (the complement of ``held_on`` among past ones)."""
+        return (
+            self.filter(start_date__lte=day)
+            .exclude(pk__in=self.held_on(day).values("pk"))
+            .filter(end_date__isnull=False)
         )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from profiles.models import Organization, Person
@@ -41,9 +43,7 @@ def person_jsonld(person: Person, request: HttpRequest) -> dict[str, Any]:
     if portrait is not None:
         data["image"] = request.build_absolute_uri(portrait.file.url)
     if person.current_positions:
-        data["jobTitle"] = [
-            f"{m.role}, {m.organization.name}" for m in person.current_positions
-        ]
+        data["jobTitle"] = [f"{m.role}, {m.organization.name}" for m in person.current_positions]
         data["memberOf"] = [
             {
                 "@type": "OrganizationRole",
@@ -73,7 +73,18 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return Person.objects.published().for_public_detail()
+        return Person.objects.published().for_public_detail(as_of=self.as_of)
+
+    @cached_property
+    def as_of(self) -> dt.date | None:
+        """The ``?as_of=YYYY-MM-DD`` day whose positions to show, if given and valid."""
+        raw = self.request.GET.get("as_of", "").strip()
+        if not raw:
+            return None
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            return None
 
     def get_object(self, queryset=None):
         person = super().get_object(queryset)
@@ -84,6 +95,13 @@ class PersonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["structured_data"] = person_jsonld(self.object, self.request)
+        context["as_of"] = self.as_of
+        raw = self.request.GET.get("as_of", "").strip()
+        context["as_of_error"] = (
+            f"“{raw}” is not a date in the form YYYY-MM-DD; showing positions held now."
+            if raw and self.as_of is None
+            else ""
+        )
         return context
 
 

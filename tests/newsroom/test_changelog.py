@@ -1,0 +1,79 @@
+"""Readers see how a published article changed: public versions only, as diffs."""
+
+import pytest
+import reversion
+from django.urls import reverse
+
+from newsroom import actions
+from newsroom.models import Article
+from tests.newsroom.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def edit(article, user, **fields):
+    fresh = Article.objects.get(pk=article.pk)
+    with reversion.create_revision():
+        reversion.set_user(user)
+        for name, value in fields.items():
+            setattr(fresh, name, value)
+        fresh.save()
+    return fresh
+
+
+def changes_url(article):
+    article = Article.objects.get(pk=article.pk)
+    return reverse(
+        "newsroom:article_changes",
+        kwargs={
+            "year": article.published_at.year,
+            "month": article.published_at.month,
+            "slug": article.slug,
+        },
+    )
+
+
+@pytest.fixture
+def live_article(writer, editor):
+    article = ArticleFactory(headline="Modi meets Cai", body="Cai pledged more exchanges.")
+    edit(article, editor, body="SECRET DRAFT WORDING")
+    edit(article, editor, body="Cai pledged more exchanges.")
+    actions.transition_article(article=article, to_status="in_review", actor=writer)
+    actions.transition_article(article=article, to_status="approved", actor=editor)
+    actions.transition_article(article=article, to_status="published", actor=editor)
+    return article
+
+
+def test_change_log_lists_public_versions_as_diffs_and_never_drafts(client, live_article, editor):
+    edit(live_article, editor, body="Cai pledged to expand bilateral exchanges.")
+    actions.add_correction(
+        article=live_article, actor=editor, kind="correction", text="We misquoted the pledge."
+    )
+    response = client.get(changes_url(live_article))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "SECRET DRAFT WORDING" not in html
+    assert "<del>more</del>" in html
+    assert "<ins>to expand bilateral</ins>" in html
+    assert "first published version" in html
+    assert "We misquoted the pledge." in html
+
+
+def test_unpublished_article_has_no_public_change_log(client, live_article, editor):
+    url = changes_url(live_article)
+    actions.transition_article(article=live_article, to_status="unpublished", actor=editor)
+    assert client.get(url).status_code == 404
+
+
+def test_change_log_runs_a_fixed_number_of_queries(client, live_article, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = changes_url(live_article)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(10):
+        edit(live_article, editor, body=f"Version {number}.")
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
