@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # production sets DJANGO_DEBUG=0 and DJANGO_SECRET_KEY itself (see README.md).
 LOCAL_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test lint demo-reset clean
+.PHONY: install run test serve bench lint clean
 
 install: $(STAMP)
 
@@ -26,6 +26,14 @@ run: install
 test: install
 	$(LOCAL_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(LOCAL_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+# Production-like: gunicorn + WhiteNoise with the settings from your environment
+# (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL, CACHE_URL; see README.md).
+serve: install
+	$(PY) manage.py check --deploy
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(VENV)/bin/gunicorn newsroom.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 lint: install
 	$(VENV)/bin/ruff check .

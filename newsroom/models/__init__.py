@@ -17,6 +17,7 @@ from newsroom.models.articles import (
 )
 from newsroom.models.claims import (
     CLAIM_WORKFLOW_FIELDS,
+    MIN_INDEPENDENT_SOURCES,
     POSITIVE_VERDICTS,
     Citation,
     Claim,
@@ -33,6 +34,7 @@ from newsroom.models.sources import Source, SourceKind
 __all__ = [
     "ARTICLE_WORKFLOW_FIELDS",
     "CLAIM_WORKFLOW_FIELDS",
+    "MIN_INDEPENDENT_SOURCES",
     "POSITIVE_VERDICTS",
     "Article",
     "ArticleEvent",
