@@ -13,9 +13,9 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from reversion.admin import VersionAdmin
 
 from events.models import Event, Participation, Place
+from profiles.history_admin import HistoryAdmin
 
 LOCAL_TIME_HELP = (
     "Local time at the event's place, in the place's time zone (for Tianjin, China Standard "
@@ -104,7 +104,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Place)
-class PlaceAdmin(VersionAdmin):
+class PlaceAdmin(HistoryAdmin):
     list_display = ("name", "country", "time_zone", "latitude", "longitude")
     list_filter = ("country", "time_zone")
     list_select_related = ()
@@ -128,7 +128,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(VersionAdmin):
+class EventAdmin(HistoryAdmin):
     form = EventAdminForm
     list_display = ("title", "kind", "status", "when", "place", "parent", "is_published")
     list_filter = ("status", "kind", "is_published")
@@ -169,7 +169,7 @@ class EventAdmin(VersionAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(VersionAdmin):
+class ParticipationAdmin(HistoryAdmin):
     list_display = ("person", "role", "event", "organization")
     list_filter = ("role",)
     list_select_related = ("person", "event", "organization")

@@ -3,7 +3,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from profiles.history_admin import recent_changes_view
+
 urlpatterns = [
+    # Site-wide, so it sits beside the admin rather than under one model's admin.
+    path(
+        "admin/recent-changes/",
+        admin.site.admin_view(recent_changes_view),
+        name="admin_recent_changes",
+    ),
     path("admin/", admin.site.urls),
     path("", include("profiles.urls")),
     path("", include("events.urls")),

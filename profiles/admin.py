@@ -1,8 +1,9 @@
 """Admin for people, organizations and the positions people hold, with full revision history.
 
-Every admin is a reversion ``VersionAdmin``: saves record a revision (user and comment), and
-editors can list, revert and recover. Person and Organization are registered with reversion to
-follow their memberships, so one revision holds a profile together with its positions.
+Every admin is a ``HistoryAdmin`` (profiles/history_admin.py, a reversion ``VersionAdmin``): saves
+record a revision (user and comment), and editors can list, compare, revert and recover. Person
+and Organization are registered with reversion to follow their memberships, so one revision holds
+a profile together with its positions.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
-from reversion.admin import VersionAdmin
 
+from profiles.history_admin import HistoryAdmin
 from profiles.models import Membership, Organization, Person
 
 
@@ -45,7 +46,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ("full_name", "native_name", "summary", "is_published", "updated_at")
     list_display_links = ("full_name",)
     list_filter = ("is_published", "name_order")
@@ -85,7 +86,7 @@ class PersonAdmin(VersionAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(VersionAdmin):
+class OrganizationAdmin(HistoryAdmin):
     # Links are entered without a scheme as often as not; the web is https now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = (
@@ -128,7 +129,7 @@ class OrganizationAdmin(VersionAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(VersionAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = (
         "person",
         "role",

@@ -8,15 +8,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
-from reversion.admin import VersionAdmin
 
 from newsroom.exceptions import WorkflowError
+from newsroom.models import Article, Claim, ClaimStatus
+from profiles.history_admin import HistoryAdmin
 
 _SNAPSHOT_ATTR = "_newsroom_workflow_snapshot"
 
 
-class WorkflowVersionAdmin(VersionAdmin):
-    """A ``VersionAdmin`` for a model whose workflow fields only ``newsroom.actions`` may change.
+class WorkflowVersionAdmin(HistoryAdmin):
+    """A ``HistoryAdmin`` for a model whose workflow fields only ``newsroom.actions`` may change.
 
     Such models are registered with reversion excluding their workflow fields. Reversion
     reverts by saving a deserialized copy of the old version, in which every excluded field
@@ -28,6 +29,14 @@ class WorkflowVersionAdmin(VersionAdmin):
 
     #: Names of the model fields a revert must leave as they are.
     workflow_fields: tuple[str, ...] = ()
+
+    def requires_change_reason(self, request: HttpRequest, obj: Model) -> bool:
+        """Readers can see it: a live article, or a claim with a published verdict."""
+        if isinstance(obj, Article):
+            return obj.is_live
+        if isinstance(obj, Claim):
+            return obj.status in (ClaimStatus.REVIEWED, ClaimStatus.REOPENED) and bool(obj.verdict)
+        return super().requires_change_reason(request, obj)
 
     def _workflow_attnames(self) -> list[str]:
         return [self.model._meta.get_field(name).attname for name in self.workflow_fields]

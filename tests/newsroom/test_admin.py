@@ -309,6 +309,8 @@ def test_editing_a_claims_wording_records_who_changed_it(client, editor, writer)
     assert claim.kind == "quote"
     assert claim.statement_edited_by == writer  # the wording did not change
 
+    # Reopen the form: the first save made the one above stale.
+    data = admin_form_data(client.get(admin_url(claim, "change")))
     data["statement"] = "A new wording."
     assert client.post(admin_url(claim, "change"), data).status_code == 302
     claim.refresh_from_db()

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 def save_through_admin(client, obj, **changes):
     """Save ``obj``'s change form as shown, with ``changes``; return the new revision."""
     data = admin_form_data(client.get(admin_url(obj, "change")))
+    data["change_reason"] = "Test edit."  # required when the record is public
     data.update(changes)
     response = client.post(admin_url(obj, "change"), data)
     assert response.status_code == 302, form_errors(response)
@@ -40,7 +41,9 @@ def revert_through_admin(client, obj, revision):
     assert url in history.content.decode()
     response = client.get(url)
     assert response.status_code == 200
-    response = client.post(url, admin_form_data(response))
+    data = admin_form_data(response)
+    data["change_reason"] = "Test revert."  # required when the record is public
+    response = client.post(url, data)
     assert response.status_code == 302, form_errors(response)
     return latest_revision()
 
@@ -100,8 +103,8 @@ def test_history_page_lists_the_revisions(editor_client, claim_with_history):
     claim, *_, first, second = claim_with_history
     response = editor_client.get(admin_url(claim, "history", claim.pk))
     assert response.status_code == 200
-    listed = [action["revision"] for action in response.context["action_list"]]
-    assert listed == [first, second]
+    listed = [row["revision"] for row in response.context["rows"]]
+    assert listed == [second, first]  # newest first
     content = response.content.decode()
     for revision in (first, second):
         version = revision.version_set.get(content_type__model="claim")
@@ -124,7 +127,8 @@ def test_reverting_a_claim_restores_exactly_its_citations(
     assert (citations[beta.pk].excerpt, citations[beta.pk].stance) == ("beta", "context")
     assert not Citation.objects.filter(pk=gamma.pk).exists()
     assert reverted.user == editor
-    assert "Reverted to previous version" in reverted.comment
+    assert reverted.comment.startswith("Reverted to version #1 of ")
+    assert reverted.comment.endswith(": Test revert.")
 
 
 def test_viewing_a_revision_changes_nothing(editor_client, claim_with_history):
@@ -201,6 +205,7 @@ def person_with_history(editor_client):
     data = admin_form_data(editor_client.get(admin_url(person, "change")))
     rows = {data[f"memberships-{i}-id"][0]: i for i in range(2)}
     m, d = rows[str(member.pk)], rows[str(director.pk)]
+    data["change_reason"] = "New positions."
     data[f"memberships-{m}-rank"] = "4"
     data[f"memberships-{d}-DELETE"] = "on"
     data["memberships-TOTAL_FORMS"] = "3"

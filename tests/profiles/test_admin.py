@@ -52,7 +52,8 @@ def test_organization_list_counts_current_members(editor_client):
 
 
 def test_saving_a_person_records_a_revision_with_user_and_comment(editor_client, editor):
-    person = PersonFactory(full_name="Cai Qi")
+    # Not yet published, so no reason is asked and the comment is the admin's change message.
+    person = PersonFactory(full_name="Cai Qi", is_published=False)
     organization = OrganizationFactory()
     data = admin_form_data(editor_client.get(admin_url(person, "change")))
     data["summary"] = "Member of the Politburo Standing Committee."
@@ -84,6 +85,7 @@ def test_an_organization_edits_its_members_inline(editor_client, editor):
     body = OrganizationFactory()
     person = PersonFactory()
     data = admin_form_data(editor_client.get(admin_url(body, "change")))
+    data["change_reason"] = "Adds its director."  # the organization is public
     data["memberships-TOTAL_FORMS"] = "1"
     data.update(
         {

@@ -126,3 +126,11 @@ def test_previous_version():
     second = save_revision(person)
     assert previous_version(second) == first
     assert previous_version(first) is None
+
+
+def test_auto_updated_timestamps_are_not_listed_as_changes():
+    person = PersonFactory(summary="Before")
+    first = save_revision(person)
+    person.summary = "After"
+    second = save_revision(person)
+    assert set(by_name(compare(first, second))) == {"summary"}

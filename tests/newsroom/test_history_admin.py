@@ -1,0 +1,245 @@
+"""Revision history in the newsroom admin: recent changes across the site, the reason asked
+when changing what readers see (a live article, a reviewed claim), and claim compares with
+their citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Revision, Version
+
+from newsroom.actions import assign_claim, rate_claim, submit_claim, transition_article
+from newsroom.models import ArticleStatus, Claim
+from profiles.models import Person
+from tests.conftest import make_user
+from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
+from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
+from tests.profiles.factories import MembershipFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+RECENT = "/admin/recent-changes/"
+
+
+def save_revision(obj, comment: str, user=None) -> Revision:
+    with reversion.create_revision():
+        reversion.set_comment(comment)
+        reversion.set_user(user)
+        obj.save()
+    return latest_revision()
+
+
+# ---------------------------------------------------------------------------------------------
+# Recent changes
+
+
+@pytest.fixture
+def site_history(editor, writer):
+    """Revisions by two users across three models, the oldest ten days ago."""
+    person = PersonFactory(full_name="Cai Qi")
+    MembershipFactory(person=person)
+    claim = ClaimFactory(statement="Cai Qi met the Prime Minister.")
+    article = ArticleFactory(headline="Who is Cai Qi?")
+    person_rev = save_revision(person, "Person edited.", editor)
+    claim_rev = save_revision(claim, "Claim drafted.", writer)
+    article_rev = save_revision(article, "Article drafted.", writer)
+    old = timezone.now() - dt.timedelta(days=10)
+    Revision.objects.filter(pk=person_rev.pk).update(date_created=old)
+    return {"person": person, "claim": claim, "article": article} | {
+        "person_rev": person_rev,
+        "claim_rev": claim_rev,
+        "article_rev": article_rev,
+    }
+
+
+def listed(response) -> list[Revision]:
+    return [row["revision"] for row in response.context["rows"]]
+
+
+def test_recent_changes_lists_every_revision_newest_first_with_links(editor_client, site_history):
+    response = editor_client.get(RECENT)
+    assert response.status_code == 200
+    h = site_history
+    assert listed(response) == [h["article_rev"], h["claim_rev"], h["person_rev"]]
+    html = response.content.decode()
+    for name in ("Person edited.", "Claim drafted.", "Article drafted.", "editor", "writer"):
+        assert name in html
+    # The person's row names the person, not each membership saved with it.
+    person_row = response.context["rows"][2]
+    assert [o["repr"] for o in person_row["objects"]] == ["Cai Qi"]
+    assert person_row["related_rows"] == 1
+    person = h["person"]
+    assert admin_url(person, "change") in html
+    version = Version.objects.get_for_object(person).get()
+    compare = admin_url(person, "history_compare", person.pk) + f"?new={version.pk}"
+    assert compare in html
+    assert editor_client.get(compare).status_code == 200
+    # Linked from the admin index.
+    assert RECENT in editor_client.get(reverse("admin:index")).content.decode()
+
+
+def test_recent_changes_filters_by_user_model_and_date(editor_client, editor, writer, site_history):
+    h = site_history
+    assert listed(editor_client.get(RECENT, {"user": writer.pk})) == [
+        h["article_rev"],
+        h["claim_rev"],
+    ]
+    claim_type = ContentType.objects.get_for_model(Claim)
+    assert listed(editor_client.get(RECENT, {"model": claim_type.pk})) == [h["claim_rev"]]
+    # A followed row's model finds the revisions that saved it.
+    membership_type = ContentType.objects.get(model="membership")
+    assert listed(editor_client.get(RECENT, {"model": membership_type.pk})) == [h["person_rev"]]
+    today = timezone.localdate()
+    assert listed(editor_client.get(RECENT, {"since": today.isoformat()})) == [
+        h["article_rev"],
+        h["claim_rev"],
+    ]
+    ten_days_ago = (today - dt.timedelta(days=10)).isoformat()
+    assert listed(editor_client.get(RECENT, {"since": ten_days_ago, "until": ten_days_ago})) == [
+        h["person_rev"]
+    ]
+    person_type = ContentType.objects.get_for_model(Person)
+    assert listed(editor_client.get(RECENT, {"user": writer.pk, "model": person_type.pk})) == []
+
+
+def test_recent_changes_pages_by_revision_id_without_counting(editor_client, editor, settings):
+    person = PersonFactory()
+    revisions = [save_revision(person, f"Edit {n}.", editor) for n in range(55)]
+    with CaptureQueriesContext(connection) as queries:
+        first = editor_client.get(RECENT)
+    assert not any("COUNT(" in q["sql"].upper() for q in queries)
+    assert listed(first) == revisions[::-1][:50]
+    assert first.context["older_url"] == f"?before={revisions[5].pk}"
+    assert first.context["newer_url"] == ""
+
+    second = editor_client.get(RECENT + first.context["older_url"])
+    assert listed(second) == revisions[4::-1]
+    assert second.context["older_url"] == ""
+    back = editor_client.get(RECENT + second.context["newer_url"])
+    assert listed(back) == revisions[::-1][:50]
+    # The filters are kept across pages.
+    filtered = editor_client.get(RECENT, {"user": editor.pk})
+    assert f"user={editor.pk}" in filtered.context["older_url"]
+
+
+def test_recent_changes_runs_the_same_queries_for_a_long_page(editor_client, editor):
+    people = [PersonFactory() for _ in range(3)]
+    for person in people:
+        save_revision(person, "x", editor)
+    with CaptureQueriesContext(connection) as few:
+        editor_client.get(RECENT)
+    for n in range(30):
+        save_revision(people[n % 3], "y", make_user(f"u{n}") if n % 10 == 0 else editor)
+    with CaptureQueriesContext(connection) as many:
+        editor_client.get(RECENT)
+    assert len(few) == len(many)
+
+
+def test_recent_changes_is_for_staff_only(client, site_history):
+    response = client.get(RECENT)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+# ---------------------------------------------------------------------------------------------
+# A reason when changing what readers see
+
+
+def _live_article(editor):
+    article = ArticleFactory(headline="Who is Cai Qi?", created_by=editor)
+    for status in (ArticleStatus.IN_REVIEW, ArticleStatus.APPROVED, ArticleStatus.PUBLISHED):
+        transition_article(article=article, to_status=status, actor=editor)
+    return article
+
+
+def _reviewed_claim(writer, fact_checker):
+    claim = ClaimFactory(created_by=writer, statement_edited_by=writer)
+    CitationFactory(claim=claim)
+    submit_claim(claim=claim, actor=writer)
+    assign_claim(claim=claim, actor=fact_checker)
+    rate_claim(claim=claim, actor=fact_checker, verdict="false", rationale="The record differs.")
+    return claim
+
+
+def test_a_live_article_needs_a_reason_and_it_becomes_the_comment(editor_client, editor):
+    article = _live_article(editor)
+    url = admin_url(article, "change")
+    data = admin_form_data(editor_client.get(url))
+    data["standfirst"] = "A new standfirst."
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "public" in form_errors(response)["change_reason"][0]
+
+    data["change_reason"] = "Clearer standfirst."
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    assert latest_revision().comment == "Clearer standfirst."
+
+
+def test_a_draft_article_needs_no_reason(editor_client, editor):
+    article = ArticleFactory(created_by=editor)
+    data = admin_form_data(editor_client.get(admin_url(article, "change")))
+    data["standfirst"] = "Draft standfirst."
+    response = editor_client.post(admin_url(article, "change"), data)
+    assert response.status_code == 302, form_errors(response)
+
+
+def test_a_reviewed_claim_needs_a_reason(editor_client, writer, fact_checker):
+    claim = _reviewed_claim(writer, fact_checker)
+    url = admin_url(claim, "change")
+    data = admin_form_data(editor_client.get(url))
+    data["kind"] = "quote"
+    response = editor_client.post(url, data)
+    assert "change_reason" in form_errors(response)
+    data["change_reason"] = "It is a quote."
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    assert latest_revision().comment == "It is a quote."
+
+
+def test_a_workflow_move_after_opening_the_form_makes_it_stale(editor_client, writer, fact_checker):
+    claim = ClaimFactory(created_by=writer)
+    CitationFactory(claim=claim)
+    data = admin_form_data(editor_client.get(admin_url(claim, "change")))
+    submit_claim(claim=claim, actor=writer)  # records a revision of its own
+    data["kind"] = "quote"
+    response = editor_client.post(admin_url(claim, "change"), data)
+    assert response.status_code == 200
+    assert "after you opened it" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).kind != "quote"
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims compare with their citations
+
+
+def test_claim_compare_lists_citations_added_removed_and_changed(editor_client, editor):
+    claim = ClaimFactory(statement="Cai Qi is fifth in rank.")
+    source = SourceFactory(title="Official readout")
+    alpha = CitationFactory(claim=claim, source=source, excerpt="fifth in rank")
+    beta = CitationFactory(claim=claim, source=source, excerpt="beta", stance="context")
+    save_revision(claim, "First.", editor)
+    alpha.excerpt = "fifth-ranked member"
+    alpha.save()
+    beta.delete()
+    CitationFactory(claim=claim, source=SourceFactory(title="State media"), excerpt="gamma")
+    claim.statement = "Cai Qi is the fifth-ranked member."
+    second = save_revision(claim, "Second.", editor)
+    version = second.version_set.get(content_type__model="claim")
+
+    response = editor_client.get(
+        admin_url(claim, "history_compare", claim.pk) + f"?new={version.pk}"
+    )
+    assert response.status_code == 200
+    changes = {row.change for row in response.context["comparison"].rows}
+    assert changes == {"added", "removed", "changed"}
+    html = response.content.decode()
+    assert "<del>fifth</del><ins>fifth-ranked</ins> <del>in rank</del><ins>member</ins>" in html
+    assert "Citation: State media (supports)" in html  # the added row
+    assert "Citation: Official readout (context)" in html  # the removed row
