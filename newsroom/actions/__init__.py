@@ -24,10 +24,14 @@ from newsroom.actions.articles import (
 )
 from newsroom.actions.claims import (
     CLAIM_MOVE_PERMISSIONS,
+    EvidenceChange,
     assign_claim,
     available_claim_moves,
     claim_move_problem,
+    describe_verification_change,
+    evidence_changed,
     rate_claim,
+    recheck_source_citations,
     reopen_claim,
     reverify_source_citations,
     submit_claim,
@@ -38,6 +42,10 @@ from newsroom.actions.images import ensure_renditions, store_image
 
 __all__ = [
     "CLAIM_MOVE_PERMISSIONS",
+    "EvidenceChange",
+    "describe_verification_change",
+    "evidence_changed",
+    "recheck_source_citations",
     "add_correction",
     "create_share_link",
     "ensure_renditions",

@@ -7,6 +7,8 @@ revision with a comment.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
@@ -15,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.actions.common import record_revision
-from newsroom.exceptions import InvalidClaimTransition
+from newsroom.exceptions import InvalidClaimTransition, WorkflowError
 from newsroom.models import (
     POSITIVE_VERDICTS,
     Citation,
@@ -214,6 +216,68 @@ def reverify_source_citations(*, source) -> int:
         verify_citation(citation=citation, save=False)
     Citation.objects.bulk_update(citations, ["excerpt_verified", "closest_passage"])
     return len(citations)
+
+
+def recheck_source_citations(*, source) -> list[Citation]:
+    """Re-check every citation of ``source``; return those whose result changed.
+
+    For after its archived text changed: a citation that was found and no longer is (or the
+    other way round) changes the evidence of its claim, which ``evidence_changed`` acts on.
+    """
+    citations = list(source.citations.select_related("source", "claim"))
+    before = {citation.pk: citation.excerpt_verified for citation in citations}
+    for citation in citations:
+        verify_citation(citation=citation, save=False)
+    Citation.objects.bulk_update(citations, ["excerpt_verified", "closest_passage"])
+    return [citation for citation in citations if citation.excerpt_verified != before[citation.pk]]
+
+
+def describe_verification_change(citation: Citation) -> str:
+    """What changed for ``citation`` when its source's archived text changed, for a note."""
+    now = {True: "is now found", False: "is no longer found", None: "can no longer be checked"}
+    return (
+        f"the archived text of “{citation.source}” changed, and the excerpt cited from it "
+        f"{now[citation.excerpt_verified]} there"
+    )
+
+
+@dataclass(frozen=True)
+class EvidenceChange:
+    """What ``evidence_changed`` did: reopened the claim, or left a message asking for it."""
+
+    claim: Claim
+    reopened: bool
+    message: str
+
+
+def evidence_changed(*, claim: Claim, actor: AbstractBaseUser, what: str) -> EvidenceChange | None:
+    """React to a change in ``claim``'s evidence; ``what`` says what changed, for the note.
+
+    A reviewed claim's verdict rested on the evidence as it was, so the claim is reopened
+    (``reopen_claim``, with a ReviewEvent and a revision) when ``actor`` may reopen it, as
+    ``claim_move_problem`` decides. Otherwise nothing changes and the returned message says the
+    claim needs reopening by a fact-checker. Returns None for a claim that is not reviewed: one
+    being reviewed or waiting for review will be judged on the new evidence anyway. Call it after
+    the change is saved, outside the transaction that saved it, so the reopening gets its own
+    revision and comment.
+    """
+    claim = Claim.objects.get(pk=claim.pk)
+    if claim.status != ClaimStatus.REVIEWED:
+        return None
+    needs_reopening = (
+        f"The evidence for “{claim}” changed after its verdict ({what}); it needs reopening "
+        "by a fact-checker."
+    )
+    if claim_move_problem(claim, actor, ClaimStatus.REOPENED):
+        return EvidenceChange(claim, False, needs_reopening)
+    try:
+        claim = reopen_claim(claim=claim, actor=actor, note=f"Evidence changed: {what}.")
+    except WorkflowError as error:
+        # Someone else moved it meanwhile: say so rather than fail the save that came first.
+        return EvidenceChange(claim, False, f"{needs_reopening} {error}")
+    return EvidenceChange(
+        claim, True, f"Reopened “{claim}” for review: its evidence changed after its verdict."
+    )
 
 
 def submit_claim(*, claim: Claim, actor: AbstractBaseUser, note: str = "") -> Claim:

@@ -11,11 +11,19 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from reversion.admin import VersionAdmin
 
 from newsroom import actions
 from newsroom.admin.base import ReadOnlyAdminMixin, WorkflowVersionAdmin
+from newsroom.admin.review import (
+    AgeFilter,
+    ClaimReviewMixin,
+    EvidenceFilter,
+    ReviewQueueFilter,
+    note_evidence_change,
+    report_evidence_changes,
+)
 from newsroom.models import Citation, Claim, ReviewEvent
+from profiles.history_admin import HistoryAdmin
 from profiles.models import Membership
 
 DUPLICATE_CITATION = (
@@ -81,7 +89,7 @@ class ReviewEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(WorkflowVersionAdmin):
+class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
     workflow_fields = (
         "status",
         "verdict",
@@ -94,15 +102,23 @@ class ClaimAdmin(WorkflowVersionAdmin):
     )
     list_display = (
         "__str__",
-        "kind",
         "status",
         "verdict",
         "claimant",
         "citation_count",
+        "source_count",
+        "flag",
         "assignee",
         "updated_at",
     )
-    list_filter = ("status", "verdict", "kind")
+    list_filter = (
+        ReviewQueueFilter,
+        EvidenceFilter,
+        "status",
+        "verdict",
+        AgeFilter,
+        "kind",
+    )
     list_select_related = ("claimant_person", "claimant_organization", "assignee")
     search_fields = (
         "slug",
@@ -150,8 +166,8 @@ class ClaimAdmin(WorkflowVersionAdmin):
                     ("created_by", "statement_edited_by"),
                     ("created_at", "updated_at"),
                 ),
-                "description": "Changed only through the review workflow: use the actions on "
-                "the claims list.",
+                "description": "Changed only through the review workflow: use the buttons "
+                "under “Review” at the top of this page, or the actions on the claims list.",
             },
         ),
     )
@@ -159,8 +175,13 @@ class ClaimAdmin(WorkflowVersionAdmin):
     actions = ("submit_for_review", "assign_to_me")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
-        """Count citations in the list query itself, never one query per row."""
-        return super().get_queryset(request).annotate(citations_total=Count("citations"))
+        """Count citations and the evidence flags in the list query itself, never per row."""
+        return (
+            super()
+            .get_queryset(request)
+            .with_evidence_flags()
+            .annotate(citations_total=Count("citations", distinct=True))
+        )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         """Label positions without a query per selected row."""
@@ -200,12 +221,25 @@ class ClaimAdmin(WorkflowVersionAdmin):
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def save_formset(self, request, form, formset, change: bool) -> None:
-        """Check new or edited citations' excerpts against their source's archived text."""
+        """Check new or edited citations' excerpts against their source's archived text.
+
+        A reviewed claim whose citations were added, changed or removed is noted, so that
+        ``change_view`` can have it reopened once the save has committed.
+        """
         if formset.model is Citation:
             for citation_form in formset.forms:
                 if citation_form.has_changed() and citation_form.is_valid():
                     actions.verify_citation(citation=citation_form.instance, save=False)
         super().save_formset(request, form, formset, change)
+        if formset.model is Citation and change:
+            what = [f"citation of “{c.source}” added" for c in formset.new_objects]
+            what += [
+                f"citation of “{c.source}” changed ({', '.join(fields)})"
+                for c, fields in formset.changed_objects
+            ]
+            what += [f"citation of “{c.source}” removed" for c in formset.deleted_objects]
+            if what:
+                note_evidence_change(request, form.instance, "; ".join(what))
 
     @admin.display(description="claimant")
     def claimant(self, obj: Claim) -> str:
@@ -235,7 +269,7 @@ class ClaimAdmin(WorkflowVersionAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(VersionAdmin):
+class CitationAdmin(HistoryAdmin):
     list_display = ("claim", "source", "stance", "locator", "excerpt_verified", "created_at")
     list_filter = ("stance", "excerpt_verified")
     list_select_related = ("claim", "source")
@@ -250,9 +284,32 @@ class CitationAdmin(VersionAdmin):
     )
 
     def save_model(self, request, obj: Citation, form, change: bool) -> None:
-        """Check the excerpt against the source's archived text before saving."""
+        """Check the excerpt against the source's archived text before saving.
+
+        A citation added to or changed on a reviewed claim is noted, so that the view can have
+        the claim reopened once the save has committed.
+        """
         actions.verify_citation(citation=obj, save=False)
         super().save_model(request, obj, form, change)
+        if not change:
+            note_evidence_change(request, obj.claim, f"citation of “{obj.source}” added")
+        elif form.changed_data:
+            fields = ", ".join(form.changed_data)
+            note_evidence_change(
+                request, obj.claim, f"citation of “{obj.source}” changed ({fields})"
+            )
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Add a citation; then reopen its claim if it was reviewed (``save_model``)."""
+        response = super().add_view(request, form_url, extra_context)
+        report_evidence_changes(self, request)
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Change a citation; then reopen its claim if it was reviewed (``save_model``)."""
+        response = super().change_view(request, object_id, form_url, extra_context)
+        report_evidence_changes(self, request)
+        return response
 
 
 @admin.register(ReviewEvent)
