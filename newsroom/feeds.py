@@ -7,7 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
-from newsroom.models import Article
+from newsroom.models import Article, Correction
 
 
 class LatestArticlesFeed(Feed):
@@ -48,3 +48,38 @@ class LatestArticlesFeed(Feed):
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = Atom1Feed
     subtitle = LatestArticlesFeed.description
+
+
+class CorrectionsFeed(Feed):
+    """Every correction, clarification and update to a live article, newest first (RSS)."""
+
+    link = reverse_lazy("newsroom:correction_list")
+    description = "Corrections, clarifications and updates to our articles, newest first."
+    limit = 50
+
+    def title(self) -> str:
+        return f"{settings.NEWSROOM_SITE_NAME}: corrections"
+
+    def items(self):
+        return (
+            Correction.objects.filter(article__in=Article.objects.published())
+            .select_related("article")
+            .order_by("-created_at", "-id")[: self.limit]
+        )
+
+    def item_title(self, correction: Correction) -> str:
+        return f"{correction.get_kind_display()}: {correction.article.headline}"
+
+    def item_description(self, correction: Correction) -> str:
+        return correction.text
+
+    def item_link(self, correction: Correction) -> str:
+        return correction.get_absolute_url()
+
+    def item_pubdate(self, correction: Correction):
+        return correction.created_at
+
+    def item_guid(self, correction: Correction) -> str:
+        return f"correction-{correction.pk}"
+
+    item_guid_is_permalink = False

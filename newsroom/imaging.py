@@ -74,6 +74,10 @@ def _open_checked(data: bytes) -> PILImage.Image:
 
 def validate_image_file(file) -> None:
     """Model/form validator: refuse anything that is not a complete, accepted image."""
+    if getattr(file, "_committed", False):
+        # Already stored, so it passed on the way in (and was re-encoded); re-checking it on
+        # every save of the row would mean reading it back from storage, closed, each time.
+        return
     position = file.tell() if hasattr(file, "tell") else 0
     file.seek(0)
     data = file.read()

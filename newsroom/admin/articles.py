@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from reversion.admin import VersionAdmin
+from django.urls import path
 
 from newsroom import actions
+from newsroom.admin import publishing
 from newsroom.admin.base import ReadOnlyAdminMixin, WorkflowVersionAdmin
+from newsroom.exceptions import WorkflowError
 from newsroom.models import (
     ARTICLE_WORKFLOW_FIELDS,
     Article,
@@ -20,10 +26,11 @@ from newsroom.models import (
     Section,
     Tag,
 )
+from profiles.history_admin import HistoryAdmin
 
 
 @admin.register(Section)
-class SectionAdmin(VersionAdmin):
+class SectionAdmin(HistoryAdmin):
     list_display = ("name", "slug", "position")
     list_filter = ()
     list_select_related = ()
@@ -33,7 +40,7 @@ class SectionAdmin(VersionAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(VersionAdmin):
+class TagAdmin(HistoryAdmin):
     list_display = ("name", "slug")
     list_filter = ()
     list_select_related = ()
@@ -43,7 +50,7 @@ class TagAdmin(VersionAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(VersionAdmin):
+class AuthorAdmin(HistoryAdmin):
     list_display = ("name", "role", "user")
     list_filter = ("role",)
     list_select_related = ("user",)
@@ -89,6 +96,8 @@ class CorrectionInline(admin.StackedInline):
 @admin.register(Article)
 class ArticleAdmin(WorkflowVersionAdmin):
     workflow_fields = ARTICLE_WORKFLOW_FIELDS
+    form = publishing.ArticleAdminForm
+    change_form_template = "admin/newsroom/article/change_form.html"
     list_display = ("headline", "kind", "section", "status", "published_at", "updated_at")
     list_filter = ("status", "kind", "section", "tags")
     list_select_related = ("section",)
@@ -131,20 +140,80 @@ class ArticleAdmin(WorkflowVersionAdmin):
     inlines = (CorrectionInline,)
     actions = ("submit_for_review",)
 
+    def get_fieldsets(self, request, obj=None):
+        """Offer the "substantive update" choice on a live article to those who may make it."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.is_live and request.user.has_perm("newsroom.publish_article"):
+            fieldsets = (
+                *fieldsets,
+                (
+                    "Update",
+                    {
+                        "fields": ("substantive_update", "update_note"),
+                        "description": "This article is live. Tick the box only when the "
+                        "change matters to readers; they then see it marked as updated.",
+                    },
+                ),
+            )
+        return fieldsets
+
+    def get_urls(self):
+        """The publishing panel's buttons: workflow moves, share links and their revocation."""
+        app, model = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/move/",
+                wrap(partial(publishing.move_view, self)),
+                name=f"{app}_{model}_move",
+            ),
+            path(
+                "<path:object_id>/share/",
+                wrap(partial(publishing.share_view, self)),
+                name=f"{app}_{model}_share",
+            ),
+            path(
+                "<path:object_id>/share/<int:link_id>/revoke/",
+                wrap(partial(publishing.revoke_view, self)),
+                name=f"{app}_{model}_revoke_share",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Add the publishing panel: the moves this user may make, share links, the gate."""
+        extra_context = dict(extra_context or {})
+        article = self.get_object(request, unquote(object_id))
+        if article is not None:
+            extra_context["publishing"] = publishing.publishing_context(request, article)
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj: Article, form, change: bool) -> None:
-        """Record who created the article (for a recovered one, whoever recovers it)."""
+        """Record who created the article (for a recovered one, whoever recovers it), and keep
+        the address of a live article whose slug changed, so its old address answers a 301."""
         if not change or (self.is_recovering(request) and obj.created_by_id is None):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data and obj.status in publishing.LIVE_MOVES:
+            actions.record_article_url(article=obj)
 
     def save_formset(self, request, form, formset, change: bool) -> None:
-        """Record who wrote each new correction."""
+        """Append each new correction through ``actions.add_correction`` (saved ones are
+        read-only: their disabled fields ignore whatever is posted)."""
         if formset.model is not Correction:
             return super().save_formset(request, form, formset, change)
         for correction in formset.save(commit=False):
-            if correction.pk is None:
-                correction.created_by = request.user
-            correction.save()
+            if correction.pk is not None:
+                continue
+            try:
+                actions.add_correction(
+                    article=form.instance,
+                    actor=request.user,
+                    kind=correction.kind,
+                    text=correction.text,
+                )
+            except (WorkflowError, ValidationError) as error:
+                self.message_user(request, f"Correction not added: {error}", messages.ERROR)
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change: bool) -> None:
@@ -163,6 +232,26 @@ class ArticleAdmin(WorkflowVersionAdmin):
                 + ", ".join(unknown),
                 messages.WARNING,
             )
+        if form.cleaned_data.get("substantive_update"):
+            try:
+                actions.mark_substantive_update(
+                    article=form.instance,
+                    actor=request.user,
+                    note=form.cleaned_data.get("update_note", ""),
+                )
+            except WorkflowError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                request._newsroom_update_note = form.cleaned_data["update_note"].strip()
+                self.message_user(request, "Readers now see this article as updated.")
+
+    def revision_comment(self, request: HttpRequest) -> str:
+        """The editor's reason for the change, plus what a substantive update changed."""
+        comment = super().revision_comment(request)
+        note = getattr(request, "_newsroom_update_note", "")
+        if not note:
+            return comment
+        return f"{comment} Substantive update: {note}" if comment else f"Substantive update: {note}"
 
     @admin.action(description="Submit selected articles for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
@@ -177,7 +266,7 @@ class ArticleAdmin(WorkflowVersionAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(VersionAdmin):
+class CorrectionAdmin(HistoryAdmin):
     """Corrections can be added here too; once saved they are read-only and never deleted."""
 
     list_display = ("article", "kind", "created_at", "created_by")

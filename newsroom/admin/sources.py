@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from reversion.admin import VersionAdmin
 
 from newsroom import actions
+from newsroom.admin.image_upload import ImageAdminForm, image_uses
+from newsroom.admin.review import note_evidence_change, report_evidence_changes
 from newsroom.models import Image, Source
+from profiles.history_admin import HistoryAdmin
 
 
 @admin.register(Image)
-class ImageAdmin(VersionAdmin):
+class ImageAdmin(HistoryAdmin):
+    form = ImageAdminForm
+    delete_confirmation_template = "admin/newsroom/image/delete_confirmation.html"
     list_display = ("alt_text", "credit", "width", "height", "portrait_of", "uploaded_at")
     list_filter = ("uploaded_at",)
     list_select_related = ("portrait_of",)
@@ -27,9 +32,27 @@ class ImageAdmin(VersionAdmin):
         ("File", {"fields": (("width", "height"), "uploaded_at")}),
     )
 
+    def save_model(self, request, obj: Image, form, change: bool) -> None:
+        """Store a new upload upright and stripped of EXIF, then make its renditions once."""
+        upload = form.cleaned_data.get("file") if "file" in form.changed_data else None
+        actions.store_image(image=obj, upload=upload)
+        actions.ensure_renditions(image=obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """Say where the image is used before it is deleted (an article's lead image blocks it;
+        a portrait is only unlinked, so the confirmation page warns about it)."""
+        image = self.get_object(request, unquote(object_id))
+        uses = image_uses(image) if image is not None else []
+        extra_context = {
+            **(extra_context or {}),
+            "image_uses": uses,
+            "image_blocked": any(use.blocks_delete for use in uses),
+        }
+        return super().delete_view(request, object_id, extra_context)
+
 
 @admin.register(Source)
-class SourceAdmin(VersionAdmin):
+class SourceAdmin(HistoryAdmin):
     # Links are entered without a scheme as often as not; the web is https now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = (
@@ -57,10 +80,23 @@ class SourceAdmin(VersionAdmin):
     )
 
     def save_model(self, request, obj: Source, form, change: bool) -> None:
-        """Save, and re-check every citation's excerpt when the archived text changed."""
+        """Save, and re-check every citation's excerpt when the archived text changed.
+
+        A reviewed claim whose cited excerpt is now found, or no longer found, is noted, so
+        that ``change_view`` can have it reopened once the save has committed.
+        """
         super().save_model(request, obj, form, change)
         if change and "archived_text" in form.changed_data:
-            actions.reverify_source_citations(source=obj)
+            for citation in actions.recheck_source_citations(source=obj):
+                note_evidence_change(
+                    request, citation.claim, actions.describe_verification_change(citation)
+                )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Change a source; then reopen the reviewed claims whose evidence it changed."""
+        response = super().change_view(request, object_id, form_url, extra_context)
+        report_evidence_changes(self, request)
+        return response
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
         """Count citations in the list query itself, not once per row."""

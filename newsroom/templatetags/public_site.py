@@ -54,3 +54,30 @@ def markdown(text: str) -> SafeString:
     from newsroom.markdown import render_markdown
 
     return render_markdown(text).html
+
+
+@register.inclusion_tag("newsroom/partials/picture.html")
+def picture(
+    image, sizes: str = "100vw", lazy: bool = True, css_class: str = "", alt: str | None = None
+) -> dict[str, Any]:
+    """A ``<picture>`` for ``image``: WebP and JPEG ``srcset`` from its renditions.
+
+    Uses only renditions that were prefetched (``prefetch_related("…renditions")``), so it
+    never queries; without them it falls back to the stored original (already stripped of
+    EXIF). Width and height are the image's own, so the browser reserves the space.
+    """
+    cache = getattr(image, "_prefetched_objects_cache", {})
+    renditions = sorted(cache.get("renditions", ()), key=lambda rendition: rendition.width)
+    webp = [r for r in renditions if r.format == "webp"]
+    jpeg = [r for r in renditions if r.format == "jpeg"]
+    fallback = next((r for r in jpeg if r.width >= 1024), jpeg[-1] if jpeg else None)
+    return {
+        "image": image,
+        "alt": image.alt_text if alt is None else alt,
+        "webp_srcset": ", ".join(f"{r.file.url} {r.width}w" for r in webp),
+        "jpeg_srcset": ", ".join(f"{r.file.url} {r.width}w" for r in jpeg),
+        "src": fallback.file.url if fallback else image.file.url,
+        "sizes": sizes,
+        "lazy": lazy,
+        "css_class": css_class,
+    }

@@ -21,7 +21,7 @@ def test_markdown_basics_and_heading_demotion():
 
 def test_raw_html_and_dangerous_links_are_neutralised():
     html = render_markdown(
-        '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) '
+        "<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) "
         "[ok](https://example.org)"
     ).html
     assert "<script" not in html

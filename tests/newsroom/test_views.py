@@ -81,7 +81,7 @@ def test_article_renders_body_links_and_footnotes(client, cited_article):
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count("<h1") == 1
-    assert '<h2>What happened</h2>' in html  # body headings sit under the headline
+    assert "<h2>What happened</h2>" in html  # body headings sit under the headline
     assert '<a class="ref ref-person" href="/people/cai-qi/">Cai Qi</a>' in html
     assert 'href="/organizations/pbsc/"' in html and 'href="/events/tianjin-meeting/"' in html
     # One claim cited twice: one footnote, two markers, both pointing at it.
@@ -193,8 +193,10 @@ def test_article_detail_query_count_is_fixed(client, editor):
             person = PersonFactory(slug=f"p-{i}")
             org = OrganizationFactory(slug=f"o-{i}")
             event = EventFactory(slug=f"e-{i}")
-            body.append(f"[[person:{person.slug}]] [[org:{org.slug}]] [[event:{event.slug}]] "
-                        f"[[claim:{claim.slug}]]")
+            body.append(
+                f"[[person:{person.slug}]] [[org:{org.slug}]] [[event:{event.slug}]] "
+                f"[[claim:{claim.slug}]]"
+            )
             article.bylines.add(AuthorFactory())
             article.tags.add(TagFactory())
             CorrectionFactory(article=article)
