@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from newsroom import changelog, feeds, views
+from newsroom import api, changelog, feeds, views
 from newsroom.sitemaps import SITEMAPS
 
 app_name = "newsroom"
@@ -24,9 +24,23 @@ urlpatterns = [
     path("sections/<slug:slug>/", views.SectionDetailView.as_view(), name="section_detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author_detail"),
+    path("preview/<str:token>/", views.share_preview, name="share_preview"),
+    path("corrections/", views.CorrectionListView.as_view(), name="correction_list"),
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss_feed"),
+    path("feeds/corrections/", feeds.CorrectionsFeed(), name="corrections_feed"),
     path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("api/", api.index, name="api_index"),
+    path("api/articles/", api.articles, name="api_articles"),
+    path("api/articles/<slug:slug>/", api.article, name="api_article"),
+    path("api/claims/", api.claims, name="api_claims"),
+    path("api/claims/<slug:slug>/", api.claim, name="api_claim"),
+    path("api/people/", api.people, name="api_people"),
+    path("api/people/<slug:slug>/", api.person, name="api_person"),
+    path("api/organizations/<slug:slug>/", api.organization, name="api_organization"),
+    path("api/events/", api.events, name="api_events"),
+    path("api/events/<slug:slug>/", api.event, name="api_event"),
 ]

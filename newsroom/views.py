@@ -9,19 +9,34 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
-from newsroom import jsonld
+from events.models import Event
+from newsroom import jsonld, search
+from newsroom.actions import resolve_share_link
 from newsroom.markdown import render_markdown
-from newsroom.models import Article, Author, Claim, Section, Source, Tag, Verdict
-from profiles.models import Person
+from newsroom.models import (
+    Article,
+    ArticleURL,
+    Author,
+    Claim,
+    Correction,
+    CorrectionKind,
+    Image,
+    Section,
+    Source,
+    Tag,
+    Verdict,
+)
+from profiles.models import Organization, Person
 
 
 class HomeView(ListView):
@@ -31,7 +46,11 @@ class HomeView(ListView):
     context_object_name = "articles"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()[:13]
+        return (
+            Article.objects.published()
+            .for_listing()
+            .prefetch_related("lead_image__renditions")[:13]
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -41,9 +60,7 @@ class HomeView(ListView):
         context["latest_claims"] = list(
             Claim.objects.public().for_listing().order_by("-reviewed_at")[:6]
         )
-        context["people_in_news"] = list(
-            Person.objects.published().for_listing().in_the_news()[:8]
-        )
+        context["people_in_news"] = list(Person.objects.published().for_listing().in_the_news()[:8])
         return context
 
 
@@ -98,8 +115,43 @@ class AuthorDetailView(_FilteredArticleListView):
     template_name = "newsroom/author_detail.html"
 
 
+def article_page_context(
+    article: Article,
+    *,
+    claims: list[Claim],
+    people: list,
+    organizations: list,
+    events: list,
+    corrections: list[Correction],
+) -> dict:
+    """What the article template shows, for the live page and for a share-link preview alike.
+
+    Corrections (kind "correction") go at the top of the article, clarifications and updates
+    at the bottom.
+    """
+    body = render_markdown(
+        article.body,
+        claims={claim.slug: claim for claim in claims},
+        people={person.slug: person for person in people},
+        organizations={org.slug: org for org in organizations},
+        events={event.slug: event for event in events},
+    )
+    return {
+        "body": body,
+        "related_people": [p for p in people if p.is_published],
+        "related_organizations": [o for o in organizations if o.is_published],
+        "related_events": [e for e in events if e.is_published],
+        "top_corrections": [c for c in corrections if c.kind == CorrectionKind.CORRECTION],
+        "bottom_corrections": [c for c in corrections if c.kind != CorrectionKind.CORRECTION],
+    }
+
+
 class ArticleDetailView(DetailView):
-    """A published article: the body with claim footnotes, corrections, related profiles."""
+    """A published article: the body with claim footnotes, corrections, related profiles.
+
+    An address the article had before its slug or date changed answers with a 301 to the
+    current one (``ArticleURL``), as long as the article is live.
+    """
 
     context_object_name = "article"
 
@@ -110,26 +162,116 @@ class ArticleDetailView(DetailView):
                 published_at__year=self.kwargs["year"], published_at__month=self.kwargs["month"]
             )
             .for_public_detail()
+            .prefetch_related("lead_image__renditions")
         )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved_to = self.moved_to()
+            if moved_to is None:
+                raise
+            return HttpResponsePermanentRedirect(moved_to)
+
+    def moved_to(self) -> str | None:
+        """The live article's current address, if this is one of its earlier ones."""
+        old = (
+            ArticleURL.objects.filter(
+                year=self.kwargs["year"], month=self.kwargs["month"], slug=self.kwargs["slug"]
+            )
+            .select_related("article")
+            .first()
+        )
+        if old is None or not old.article.is_live:
+            return None
+        target = old.article.get_absolute_url()
+        return None if target == self.request.path else target
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        body = render_markdown(
-            article.body,
-            claims={claim.slug: claim for claim in article.public_claims},
-            people={person.slug: person for person in article.referenced_people},
-            organizations={org.slug: org for org in article.referenced_organizations},
-            events={event.slug: event for event in article.referenced_events},
-        )
         context.update(
-            body=body,
-            related_people=[p for p in article.referenced_people if p.is_published],
-            related_organizations=[o for o in article.referenced_organizations if o.is_published],
-            related_events=[e for e in article.referenced_events if e.is_published],
+            article_page_context(
+                article,
+                claims=article.public_claims,
+                people=article.referenced_people,
+                organizations=article.referenced_organizations,
+                events=article.referenced_events,
+                corrections=list(article.corrections.all()),
+            ),
+            bylines=list(article.bylines.all()),
+            tags=list(article.tags.all()),
             structured_data=jsonld.news_article(article, self.request),
         )
         return context
+
+
+def share_preview(request, token: str) -> TemplateResponse:
+    """An article as a share link pinned it: the saved revision, shown as readers would see it.
+
+    Marked as a preview, kept out of search engines (``noindex`` in the page and the
+    ``X-Robots-Tag`` header) and out of caches. A forged, expired or revoked link is a 404.
+    The version's related rows (bylines, tags, cited claims, people…) are the ones saved with
+    it, each loaded in one query, so the page runs a fixed number of queries.
+    """
+    link = resolve_share_link(token)
+    if link is None:
+        raise Http404("This preview link is not valid, or has expired or been revoked.")
+    version = link.version
+    try:
+        article = version._object_version.object
+        related = version.field_dict
+    except Exception as error:  # a version saved under a schema that no longer loads
+        raise Http404("This preview can no longer be shown.") from error
+
+    def ids(name: str) -> list[int]:
+        return list(related.get(name) or [])
+
+    article.section = Section.objects.filter(pk=article.section_id).first()
+    article.lead_image = (
+        Image.objects.prefetch_related("renditions").filter(pk=article.lead_image_id).first()
+        if article.lead_image_id
+        else None
+    )
+    people = list(Person.objects.select_related("portrait").filter(pk__in=ids("related_people")))
+    context = article_page_context(
+        article,
+        claims=list(Claim.objects.public().for_footnotes().filter(pk__in=ids("claims"))),
+        people=people,
+        organizations=list(Organization.objects.filter(pk__in=ids("related_organizations"))),
+        events=list(Event.objects.select_related("place").filter(pk__in=ids("related_events"))),
+        corrections=list(link.article.corrections.all()),
+    )
+    context.update(
+        article=article,
+        bylines=list(Author.objects.filter(pk__in=ids("bylines"))),
+        tags=list(Tag.objects.filter(pk__in=ids("tags"))),
+        preview=link,
+        preview_saved_at=version.revision.date_created,
+        live_article=link.article,
+    )
+    response = TemplateResponse(request, "newsroom/article_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # The token is in the address: don't pass it on to sites the preview links to.
+    response["Referrer-Policy"] = "no-referrer"
+    add_never_cache_headers(response)
+    return response
+
+
+class CorrectionListView(ListView):
+    """Every correction, clarification and update to a live article, newest first."""
+
+    paginate_by = 30
+    context_object_name = "corrections"
+    template_name = "newsroom/correction_list.html"
+
+    def get_queryset(self):
+        return (
+            Correction.objects.filter(article__in=Article.objects.published())
+            .select_related("article", "article__section")
+            .order_by("-created_at", "-id")
+        )
 
 
 class ClaimListView(ListView):
@@ -212,3 +354,27 @@ def news_sitemap(request) -> TemplateResponse:
         {"articles": articles, "publication_name": settings.NEWSROOM_SITE_NAME},
         content_type="application/xml; charset=utf-8",
     )
+
+
+class SearchView(TemplateView):
+    """/search/?q=…: public articles, claims, people, organizations and events."""
+
+    template_name = "newsroom/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        query = " ".join(raw.split())
+        error = ""
+        if len(query) > search.MAX_QUERY_LENGTH:
+            error = (
+                f"That search is longer than {search.MAX_QUERY_LENGTH} characters; only the "
+                "start of it was used."
+            )
+        context.update(
+            query=query[: search.MAX_QUERY_LENGTH],
+            results=search.search(query),
+            error=error,
+            max_length=search.MAX_QUERY_LENGTH,
+        )
+        return context

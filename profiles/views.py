@@ -73,7 +73,12 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return Person.objects.published().for_public_detail(as_of=self.as_of)
+        # The portrait's renditions feed its <picture>; one query, only when there is one.
+        return (
+            Person.objects.published()
+            .for_public_detail(as_of=self.as_of)
+            .prefetch_related("portrait__renditions")
+        )
 
     @cached_property
     def as_of(self) -> dt.date | None:

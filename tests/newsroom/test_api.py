@@ -1,0 +1,101 @@
+"""The read-only JSON API shows what readers may see, as data, at a fixed query count."""
+
+import datetime as dt
+
+import pytest
+
+from newsroom.models import Citation
+from tests.events.factories import EventFactory, ParticipationFactory, PlaceFactory
+from tests.newsroom.factories import ArticleFactory
+from tests.newsroom.public_site import count_queries, make_public_claim, publish
+from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cai(db):
+    person = PersonFactory(
+        full_name="Cai Qi", given_name="Qi", family_name="Cai", slug="cai-qi", native_name="蔡奇"
+    )
+    pbsc = OrganizationFactory(name="Politburo Standing Committee", slug="pbsc", seats=7)
+    MembershipFactory(person=person, organization=pbsc, role="Member", rank=5)
+    return person
+
+
+def test_claim_detail_carries_verdict_citations_and_history(client, editor, cai):
+    claim = make_public_claim(editor, slug="cai-fifth", statement="Cai is fifth.", citations=2)
+    claim.about_people.add(cai)
+    data = client.get("/api/claims/cai-fifth/").json()
+    assert data["verdict"] == "accurate" and data["rating"] == 5
+    assert data["verdict_label"] == "Accurate"
+    assert len(data["citations"]) == 2
+    assert data["citations"][0]["stance"] == "supports"
+    assert data["citations"][0]["excerpt_found_in_source"] is True
+    assert [h["verdict"] for h in data["verdict_history"]] == ["accurate"]
+
+
+def test_person_detail_has_positions_with_rank_and_precision(client, cai):
+    response = client.get("/api/people/cai-qi/")
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert data["native_name"] == "蔡奇"
+    (position,) = data["current_positions"]
+    assert (position["rank"], position["rank_of"]) == (5, 7)
+    assert position["start"] == {"date": "2022-10-23", "precision": "day"}
+
+
+def test_event_detail_in_local_time_with_status(client):
+    tianjin = PlaceFactory(name="Tianjin", time_zone="Asia/Shanghai")
+    meeting = EventFactory(slug="meeting", place=tianjin, status="held")
+    banquet = EventFactory(
+        slug="banquet",
+        place=tianjin,
+        status="cancelled",
+        status_reason="A scheduling conflict.",
+        replaced_by=meeting,
+        starts_at=dt.datetime(2025, 8, 31, 11, 0, tzinfo=dt.UTC),
+    )
+    ParticipationFactory(event=banquet, role="host")
+    data = client.get("/api/events/banquet/").json()
+    assert data["status"] == "cancelled"
+    assert data["status_reason"] == "A scheduling conflict."
+    assert data["replaced_by"]["title"] == meeting.title
+    assert data["starts_at"] == "2025-08-31T19:00:00+08:00"
+    assert data["participants"][0]["role"] == "host"
+
+
+def test_unpublished_things_answer_404(client, editor):
+    PersonFactory(slug="hidden", is_published=False)
+    ArticleFactory(slug="draft")
+    assert client.get("/api/people/hidden/").status_code == 404
+    assert client.get("/api/articles/draft/").status_code == 404
+    assert client.get("/api/articles/").json()["count"] == 0
+
+
+def test_lists_paginate_and_bad_pages_are_404(client, editor):
+    for number in range(3):
+        make_public_claim(editor, slug=f"claim-{number}")
+    data = client.get("/api/claims/").json()
+    assert data["count"] == 3 and data["next"] is None
+    assert client.get("/api/claims/?page=9").status_code == 404
+    assert client.get("/api/claims/?page=x").status_code == 404
+
+
+@pytest.mark.parametrize("grow", ["claims", "citations"])
+def test_endpoints_run_a_fixed_number_of_queries(client, editor, cai, grow):
+    claim = make_public_claim(editor, slug="base")
+    claim.about_people.add(cai)
+    article = publish(ArticleFactory(slug="story", body="[[claim:base]]"), editor)
+    urls = ["/api/claims/", "/api/claims/base/", "/api/people/cai-qi/", "/api/articles/story/"]
+    before = [count_queries(client, url)[0] for url in urls]
+    for number in range(10):
+        if grow == "claims":
+            extra = make_public_claim(editor, slug=f"extra-{number}")
+            extra.about_people.add(cai)
+        else:
+            source = claim.citations.first().source
+            Citation.objects.create(claim=claim, source=source, excerpt=f"useful {number}")
+    article.refresh_from_db()
+    after = [count_queries(client, url)[0] for url in urls]
+    assert after == before
