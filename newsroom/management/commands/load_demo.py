@@ -261,18 +261,15 @@ class Command(BaseCommand):
             return person
         person = person or Person(slug=spec["slug"])
         assign(person, values)
-        # One revision for the profile and its positions, as the admin's inline form makes.
-        with self.revision(self.users[demo.EDITOR], f"profile of {person.full_name}."):
-            save(person)
-            for membership in pending:
-                membership.person = person
-                save(membership)
-            prefetch_related_objects(
-                [person],
-                Prefetch("memberships", queryset=Membership.objects.select_related("organization")),
-            )
-            reversion.add_to_revision(person)
-        return person
+        return self.save_with_rows(
+            person,
+            pending,
+            back="person",
+            rows=Prefetch(
+                "memberships", queryset=Membership.objects.select_related("organization")
+            ),
+            comment=f"profile of {person.full_name}.",
+        )
 
     def load_event(self, spec: dict) -> Event:
         place = self.places[spec["place"]]
@@ -316,17 +313,27 @@ class Command(BaseCommand):
             return event
         event = event or Event(slug=spec["slug"])
         assign(event, values)
-        with self.revision(self.users[demo.EDITOR], f"event {event.title}."):
-            save(event)
-            for participation in pending:
-                participation.event = event
-                save(participation)
-            prefetch_related_objects(
-                [event],
-                Prefetch("participations", queryset=Participation.objects.select_related("person")),
-            )
-            reversion.add_to_revision(event)
-        return event
+        return self.save_with_rows(
+            event,
+            pending,
+            back="event",
+            rows=Prefetch(
+                "participations", queryset=Participation.objects.select_related("person")
+            ),
+            comment=f"event {event.title}.",
+        )
+
+    def save_with_rows(self, parent, pending: list, *, back: str, rows: Prefetch, comment: str):
+        """Save ``parent`` and its changed inline rows in one revision, as the admin's inline
+        form does; ``rows`` loads all its rows (with what their ``__str__`` needs) for it."""
+        with self.revision(self.users[demo.EDITOR], comment):
+            save(parent)
+            for row in pending:
+                setattr(row, back, parent)
+                save(row)
+            prefetch_related_objects([parent], rows)
+            reversion.add_to_revision(parent)
+        return parent
 
     # -----------------------------------------------------------------------------------------
     # Sources and claims
