@@ -275,7 +275,7 @@ class CorrectionAdmin(HistoryAdmin):
     search_fields = ("text", "article__headline")
     date_hierarchy = "created_at"
     autocomplete_fields = ("article",)
-    readonly_fields = ("created_by",)
+    readonly_fields = ("created_at", "created_by")
     fieldsets = ((None, {"fields": ("article", "kind", "text", "created_at", "created_by")}),)
 
     def has_change_permission(self, request, obj=None) -> bool:

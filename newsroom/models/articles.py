@@ -143,7 +143,17 @@ class ArticleQuerySet(models.QuerySet):
 
 # Publishing state changes only through newsroom.actions; reverting an article's text must not
 # unpublish or republish it.
-ARTICLE_WORKFLOW_FIELDS = ("status", "published_at", "first_published_at", "last_updated_at")
+ARTICLE_WORKFLOW_FIELDS = (
+    "status",
+    "published_at",
+    "first_published_at",
+    "last_updated_at",
+    "draft_version",
+)
+
+# While an article is in one of these states its row is what an editor approved or published;
+# edits become a draft revision (``draft_version``) until an editor publishes them.
+FROZEN_STATUSES = ("approved", "scheduled", "published")
 
 
 @reversion.register(exclude=ARTICLE_WORKFLOW_FIELDS)
@@ -204,6 +214,17 @@ class Article(models.Model):
     )
     related_events = models.ManyToManyField(Event, blank=True, related_name="articles")
     claims = models.ManyToManyField(Claim, blank=True, related_name="articles")
+    # Unpublished changes to an approved, scheduled or live article: the newest draft version.
+    # The row keeps serving readers until an editor publishes the draft (Wagtail's
+    # live_revision vs latest_revision).
+    draft_version = models.ForeignKey(
+        "reversion.Version",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -258,6 +279,15 @@ class Article(models.Model):
         return status in self.TRANSITIONS.get(self.status, frozenset())
 
     @property
+    def is_frozen(self) -> bool:
+        """Whether edits go to a draft revision instead of the row readers are served."""
+        return self.status in FROZEN_STATUSES
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        return self.draft_version_id is not None
+
+    @property
     def is_live(self) -> bool:
         return (
             self.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
@@ -287,6 +317,12 @@ class ArticleEvent(models.Model):
     # For moves to scheduled or published: when readers (will) see it. With the ArticleEvents
     # in order this gives the periods an article was live, and so which revisions were public.
     live_from = models.DateTimeField(null=True, blank=True)
+    # The claims an override covered by name; a claim not named here still blocks.
+    override_claims = models.ManyToManyField(Claim, blank=True, related_name="+")
+    # The revision the move recorded: the article as it was right after the move.
+    revision = models.ForeignKey(
+        "reversion.Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -311,7 +347,10 @@ class Correction(models.Model):
         max_length=20, choices=CorrectionKind, default=CorrectionKind.CORRECTION
     )
     text = models.TextField(help_text="What was wrong and what is right now. Always public.")
-    created_at = models.DateTimeField("published at", default=timezone.now, db_index=True)
+    # Set by the system when the correction is appended; no form can backdate it.
+    created_at = models.DateTimeField(
+        "published at", default=timezone.now, db_index=True, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -406,3 +445,23 @@ class ShareLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class DraftRevision(models.Model):
+    """Marks a revision as holding an unpublished draft of an article: readers never saw it.
+
+    Attached with reversion's revision meta, so history, the public change log and retention
+    can tell drafts from the versions that were served.
+    """
+
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="article_draft"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="draft_revisions")
+
+    class Meta:
+        ordering = ["-revision"]
+        verbose_name = "draft revision"
+
+    def __str__(self) -> str:
+        return f"Draft of {self.article_id} in revision {self.revision_id}"

@@ -153,6 +153,9 @@ CLAIM_WORKFLOW_FIELDS = (
     "reviewed_at",
     "created_by",
     "statement_edited_by",
+    "rated_content",
+    "checked_content",
+    "evidence_editors",
 )
 
 
@@ -249,6 +252,18 @@ class Claim(models.Model):
         related_name="+",
         editable=False,
     )
+    # What the reviewer saw when rating: statement, kind, claimant, subjects and every citation
+    # with its source's archived-text hash. A verdict holds for this content only; any change
+    # reopens the claim (newsroom.actions.claims.check_claim_content).
+    rated_content = models.JSONField(null=True, blank=True, editable=False)
+    # The content as of the last save the rules looked at, so they can tell what changed (and
+    # who changed it) whichever path saved it.
+    checked_content = models.JSONField(null=True, blank=True, editable=False)
+    # Four-eyes counts evidence: whoever changed the statement or citations after the claim was
+    # first submitted may not rate it.
+    evidence_editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -292,6 +307,11 @@ class Claim(models.Model):
     @property
     def has_verdict(self) -> bool:
         return bool(self.verdict)
+
+    @property
+    def verdict_is_current(self) -> bool:
+        """Whether the verdict rates the claim as it reads now (not one under review again)."""
+        return self.status == ClaimStatus.REVIEWED and bool(self.verdict)
 
     @property
     def rating_value(self) -> int | None:
@@ -353,13 +373,22 @@ class ReviewEvent(models.Model):
     """
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="review_events")
+    # Empty for moves the rules make on their own, e.g. reopening after a shell edit.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_events"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="review_events",
     )
     from_status = models.CharField(max_length=20, choices=ClaimStatus)
     to_status = models.CharField(max_length=20, choices=ClaimStatus)
     verdict = models.CharField(max_length=20, choices=Verdict, blank=True)
     note = models.TextField(blank=True)
+    # The revision the move recorded: the claim as it was right after the move.
+    revision = models.ForeignKey(
+        "reversion.Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -369,3 +398,19 @@ class ReviewEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_id}: {self.from_status} → {self.to_status} by {self.actor}"
+
+
+class ClaimSlug(models.Model):
+    """A slug a public claim had before it was renamed: its old address answers with a 301 and
+    article references written with it keep resolving."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "old claim slug"
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.claim_id}"
