@@ -83,9 +83,12 @@ def claim_summary(request: HttpRequest, claim: Claim) -> dict[str, Any]:
         if claimant is not None and claimant.is_published
         else None,
         "said_on": _iso(claim.said_on),
-        "verdict": claim.verdict,
-        "verdict_label": claim.get_verdict_display(),
-        "rating": claim.rating_value,
+        # A reopened claim's verdict rated an earlier version: it is only ever "previous".
+        "under_review_again": not claim.verdict_is_current,
+        "verdict": claim.verdict if claim.verdict_is_current else None,
+        "verdict_label": claim.get_verdict_display() if claim.verdict_is_current else None,
+        "previous_verdict": None if claim.verdict_is_current else claim.verdict,
+        "rating": claim.rating_value if claim.verdict_is_current else None,
         "reviewed_at": _iso(claim.reviewed_at),
         "contested": bool(getattr(claim, "is_contested", False)),
     }

@@ -8,6 +8,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self) -> None:
+        from newsroom import receivers  # noqa: F401  (connects the rules to every save path)
         from newsroom.roles import ensure_roles_after_migrate
 
         # Permissions exist only after migrate has run (Django creates them on post_migrate

@@ -41,8 +41,12 @@ def _claimant(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
 
 
 def claim_review(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
-    """ClaimReview for a claim with a verdict (load it with ``for_footnotes()`` or more)."""
-    if not claim.verdict:
+    """ClaimReview for a claim with a standing verdict (load it with ``for_footnotes()``).
+
+    None for a claim under review again: its last verdict rated other content, and a
+    ClaimReview would present it as the rating of what the page now says.
+    """
+    if not claim.verdict_is_current:
         return None
     appearances = []
     for citation in claim.citations.all():

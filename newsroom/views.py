@@ -28,6 +28,7 @@ from newsroom.models import (
     ArticleURL,
     Author,
     Claim,
+    ClaimSlug,
     Correction,
     CorrectionKind,
     Image,
@@ -131,7 +132,12 @@ def article_page_context(
     """
     body = render_markdown(
         article.body,
-        claims={claim.slug: claim for claim in claims},
+        # A claim renamed after the article was written is still found under its old slug.
+        claims={
+            slug: claim
+            for claim in claims
+            for slug in [*(old.slug for old in claim.old_slugs.all()), claim.slug]
+        },
         people={person.slug: person for person in people},
         organizations={org.slug: org for org in organizations},
         events={event.slug: event for event in events},
@@ -304,6 +310,16 @@ class ClaimDetailView(DetailView):
 
     def get_queryset(self):
         return Claim.objects.public().for_public_detail()
+
+    def get(self, request, *args, **kwargs):
+        """The claim; under a slug it had before it was renamed, a 301 to where it is now."""
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            old = ClaimSlug.objects.filter(slug=kwargs.get("slug")).select_related("claim").first()
+            if old is not None and Claim.objects.public().filter(pk=old.claim_id).exists():
+                return HttpResponsePermanentRedirect(old.claim.get_absolute_url())
+            raise
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

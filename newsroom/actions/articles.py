@@ -1,30 +1,45 @@
 """The publishing workflow: draft → in review → approved → scheduled / published → unpublished.
 
 Nothing else changes an article's status. Every move runs in one transaction, locks the row,
-writes an ArticleEvent and records a revision with a comment.
+writes an ArticleEvent (as the meta of the move's revision, so it points at it) and records a
+revision with a comment.
+
+Readers only see what an editor published. While an article is approved, scheduled or live its
+row is what was approved or published: ``newsroom.receivers`` refuses any other change to it,
+and edits are kept as a draft revision (``save_article_draft``) until an editor publishes them
+through the gate (``publish_changes``) or discards them. The gate (``_gate``) reads the body
+being published at that moment: unknown references and claims without a standing verdict
+block, unless an editor's recorded override names them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import reversion
 from django.contrib.auth.models import AbstractBaseUser
-from django.core import signing
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers, signing
 from django.db import transaction
 from django.utils import timezone
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from events.models import Event
 from newsroom.actions.common import record_revision
+from newsroom.actions.context import applying_article_changes
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.models import (
+    ARTICLE_WORKFLOW_FIELDS,
+    FROZEN_STATUSES,
     Article,
     ArticleEvent,
     ArticleStatus,
     ArticleURL,
     Claim,
+    ClaimSlug,
     Correction,
+    DraftRevision,
     ShareLink,
 )
 from newsroom.references import slugs_by_kind
@@ -59,9 +74,121 @@ def available_article_moves(article: Article, user: AbstractBaseUser) -> list[st
     ]
 
 
+def resolve_claim_slugs(slugs: list[str]) -> dict[str, Claim]:
+    """The claims ``slugs`` name, by the slug used: a claim's current slug or one it had before
+    it was renamed (two queries)."""
+    found = {claim.slug: claim for claim in Claim.objects.filter(slug__in=slugs)}
+    missing = [slug for slug in slugs if slug not in found]
+    if missing:
+        for old in ClaimSlug.objects.filter(slug__in=missing).select_related("claim"):
+            found[old.slug] = old.claim
+    return found
+
+
+def _resolve_references(body: str) -> tuple[dict[str, list], dict[str, list[str]]]:
+    """The objects ``body`` references, by kind, and the slugs that match nothing."""
+    wanted = slugs_by_kind(body)
+    claims = resolve_claim_slugs(wanted["claim"])
+    found = {
+        "claim": claims,
+        "person": {p.slug: p for p in Person.objects.filter(slug__in=wanted["person"])},
+        "org": {o.slug: o for o in Organization.objects.filter(slug__in=wanted["org"])},
+        "event": {e.slug: e for e in Event.objects.filter(slug__in=wanted["event"])},
+    }
+    objects = {kind: list({obj.pk: obj for obj in found[kind].values()}.values()) for kind in found}
+    missing = {kind: [slug for slug in wanted[kind] if slug not in found[kind]] for kind in found}
+    return objects, missing
+
+
+def publication_blockers(*, body: str) -> tuple[list[str], list[Claim]]:
+    """What stops ``body`` going out now: claim references that match nothing, and cited
+    claims without a standing verdict (draft, submitted, in review or reopened).
+
+    Read from the body itself at the moment of asking, never from relations saved earlier.
+    """
+    objects, missing = _resolve_references(body)
+    # An unknown profile reference reads as plain text; an unknown claim would be a sentence
+    # presented as checked with nothing behind it.
+    unknown = [f"[[claim:{slug}]]" for slug in missing["claim"]]
+    unrated = [claim for claim in objects["claim"] if not claim.verdict_is_current]
+    return unknown, unrated
+
+
 def unrated_claims(article: Article) -> list[Claim]:
-    """Claims the article cites that have no verdict yet (what blocks publication)."""
-    return list(article.claims.filter(verdict=""))
+    """Claims the article's body cites that have no standing verdict (what blocks publication)."""
+    return publication_blockers(body=article.body)[1]
+
+
+def _gate(
+    *,
+    body: str,
+    actor: AbstractBaseUser,
+    override_reason: str,
+    override_claims: list[str] | None,
+) -> list[int]:
+    """Refuse publishing ``body`` unless every cited claim has a standing verdict or an editor's
+    override names it. Returns the ids of the claims the override covers.
+
+    ``override_claims`` are the slugs the editor named; None means the claims blocking now
+    (the ones the admin listed beside the reason). Unknown references always block.
+    """
+    unknown, unrated = publication_blockers(body=body)
+    if unknown:
+        raise InvalidArticleTransition(
+            "These references match nothing; fix them before publishing: " + ", ".join(unknown)
+        )
+    if not unrated:
+        return []
+    names = "; ".join(claim.slug for claim in unrated)
+    if not override_reason.strip():
+        raise InvalidArticleTransition(
+            f"This article cites claims without a standing verdict ({names}). Have them "
+            "reviewed, or give a reason to override."
+        )
+    if not actor.has_perm("newsroom.override_publish_gate"):
+        raise InvalidArticleTransition(
+            "Only an editor can publish an article that cites claims without a verdict."
+        )
+    if override_claims is not None:
+        named = set(override_claims)
+        uncovered = [claim.slug for claim in unrated if claim.slug not in named]
+        if uncovered:
+            raise InvalidArticleTransition(
+                "The override does not name these claims, which have no standing verdict: "
+                + "; ".join(uncovered)
+            )
+    return [claim.pk for claim in unrated]
+
+
+def _record_article_move(
+    article: Article,
+    *,
+    actor: AbstractBaseUser | None,
+    from_status: str,
+    note: str,
+    comment: str,
+    override_reason: str = "",
+    override_claim_ids: list[int] | None = None,
+    live_from: dt.datetime | None = None,
+) -> None:
+    """Save the article's revision with ``comment`` and its ArticleEvent as the revision's
+    meta, so the audit row exists exactly when its revision does and points at it."""
+    with reversion.create_revision():
+        if actor is not None:
+            reversion.set_user(actor)
+        reversion.set_comment(comment + (f" {note}" if note else ""))
+        reversion.add_to_revision(article)
+        reversion.add_meta(
+            ArticleEvent,
+            article=article,
+            actor=actor,
+            from_status=from_status,
+            to_status=article.status,
+            note=note,
+            override_reason=override_reason.strip(),
+            override_claim_ids=override_claim_ids or [],
+            live_from=live_from,
+        )
 
 
 @transaction.atomic
@@ -73,13 +200,14 @@ def transition_article(
     note: str = "",
     publish_at: dt.datetime | None = None,
     override_reason: str = "",
+    override_claims: list[str] | None = None,
 ) -> Article:
     """Move ``article`` to ``to_status``, write its ArticleEvent and a revision, return it.
 
     Locks the article row. Raises ``InvalidArticleTransition`` when the move is not in
-    ``Article.TRANSITIONS`` or not the actor's to make, or when publishing or scheduling an
-    article that cites unrated claims without an override reason from an editor allowed to
-    give one (the reason is kept on the ArticleEvent and in the revision comment).
+    ``Article.TRANSITIONS`` or not the actor's to make, or when publishing or scheduling fails
+    the gate (``_gate``: run on the body being published, at this moment). Leaving the
+    approved/scheduled/published states makes any unpublished draft the working copy again.
     """
     locked = Article.objects.select_for_update().get(pk=article.pk)
     from_status = locked.status
@@ -88,18 +216,14 @@ def transition_article(
         raise InvalidArticleTransition(problem)
     update_fields = ["status", "updated_at"]
     now = timezone.now()
+    covered: list[int] = []
     if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
-        unrated = unrated_claims(locked)
-        if unrated and not override_reason.strip():
-            names = "; ".join(claim.slug for claim in unrated)
-            raise InvalidArticleTransition(
-                f"This article cites claims without a verdict ({names}). Have them reviewed, "
-                "or give a reason to override."
-            )
-        if unrated and not actor.has_perm("newsroom.override_publish_gate"):
-            raise InvalidArticleTransition(
-                "Only an editor can publish an article that cites unrated claims."
-            )
+        covered = _gate(
+            body=locked.body,
+            actor=actor,
+            override_reason=override_reason,
+            override_claims=override_claims,
+        )
         if to_status == ArticleStatus.SCHEDULED:
             if publish_at is None or publish_at <= now:
                 raise InvalidArticleTransition("Choose a publication time in the future.")
@@ -110,55 +234,261 @@ def transition_article(
             update_fields.append("first_published_at")
         update_fields.append("published_at")
     locked.status = to_status
-    locked.save(update_fields=update_fields)
+    with applying_article_changes():
+        if to_status not in FROZEN_STATUSES and locked.draft_version_id:
+            # Out of the approved/live states the row is the working copy: the draft joins it.
+            _apply_draft(locked)
+        locked.save(update_fields=update_fields)
     if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
         record_article_url(article=locked)
-    ArticleEvent.objects.create(
-        article=locked,
+    comment = f"Article {_label(from_status)} → {_label(to_status)}"
+    if override_reason.strip():
+        comment += f" (override: {override_reason.strip()})"
+    _record_article_move(
+        locked,
         actor=actor,
         from_status=from_status,
-        to_status=to_status,
         note=note,
-        override_reason=override_reason.strip(),
+        comment=comment + ".",
+        override_reason=override_reason if covered else "",
+        override_claim_ids=covered,
         live_from=locked.published_at
         if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
         else None,
     )
-    comment = (
-        f"Article {ArticleStatus(from_status).label.lower()} → "
-        f"{ArticleStatus(to_status).label.lower()}"
-    )
-    if override_reason.strip():
-        comment += f" (override: {override_reason.strip()})"
-    record_revision(locked, actor=actor, comment=comment + (f". {note}" if note else "."))
     return locked
+
+
+def _label(status: str) -> str:
+    return ArticleStatus(status).label.lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafts of approved, scheduled and live articles
+
+# Fields a draft carries: the article's content (not its workflow state or bookkeeping).
+_NOT_CONTENT = set(ARTICLE_WORKFLOW_FIELDS) | {"id", "created_by", "created_at", "updated_at"}
+_REFERENCE_FIELDS = {
+    "claim": "claims",
+    "person": "related_people",
+    "org": "related_organizations",
+    "event": "related_events",
+}
+
+
+def content_fields() -> list:
+    """The article's content fields, concrete and many-to-many."""
+    return [
+        field
+        for field in [*Article._meta.concrete_fields, *Article._meta.many_to_many]
+        if field.name not in _NOT_CONTENT
+    ]
+
+
+def save_article_draft(
+    *, article: Article, actor: AbstractBaseUser, m2m: dict[str, list], comment: str = ""
+) -> Version:
+    """Keep ``article``'s unsaved content as a draft revision; the row readers see is untouched.
+
+    For an approved, scheduled or live article (``Article.is_frozen``). ``article`` holds the
+    edited field values; ``m2m`` the edited tags and bylines. The references are read from the
+    draft's body. The draft becomes ``article.draft_version`` until an editor publishes or
+    discards it. Writers may save drafts; only editors make them public.
+    """
+    if not actor.has_perm("newsroom.change_article"):
+        raise InvalidArticleTransition("You do not have permission to change articles.")
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if not locked.is_frozen:
+            raise InvalidArticleTransition("Only approved, scheduled or live articles get drafts.")
+        objects, _ = _resolve_references(article.body)
+        fields = content_fields()
+        # Serialised like reversion's own versions of an article (all but the workflow fields),
+        # so history and compare read a draft like any other version.
+        stored = [
+            f.name
+            for f in Article._meta.concrete_fields
+            if f.name not in ARTICLE_WORKFLOW_FIELDS and not f.primary_key
+        ]
+        data = json.loads(serializers.serialize("json", [article], fields=stored))
+        for field in fields:
+            if not field.many_to_many:
+                continue
+            if field.name in _REFERENCE_FIELDS.values():
+                kind = next(k for k, name in _REFERENCE_FIELDS.items() if name == field.name)
+                values = [obj.pk for obj in objects[kind]]
+            elif field.name in m2m:
+                values = [obj.pk for obj in m2m[field.name]]
+            else:
+                values = list(getattr(locked, field.name).values_list("pk", flat=True))
+            data[0]["fields"][field.name] = sorted(values)
+        revision = Revision.objects.create(
+            date_created=timezone.now(),
+            user=actor,
+            comment=comment or "Draft saved: not yet public.",
+        )
+        version = Version.objects.create(
+            revision=revision,
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id=str(locked.pk),
+            db=locked._state.db or "default",
+            format="json",
+            serialized_data=json.dumps(data),
+            object_repr=str(article)[:191],
+        )
+        DraftRevision.objects.create(revision=revision, article=locked)
+        Article.objects.filter(pk=locked.pk).update(draft_version=version)
+    article.draft_version = version
+    return version
+
+
+def draft_of(article: Article) -> Article | None:
+    """An unsaved copy of ``article`` holding its draft's content, or None without a draft.
+
+    Its ``draft_m2m`` attribute maps each many-to-many field to the draft's ids.
+    """
+    if article.draft_version_id is None:
+        return None
+    version = Version.objects.get(pk=article.draft_version_id)
+    values = version.field_dict
+    copy = Article.objects.get(pk=article.pk)
+    copy.draft_m2m = {}
+    for field in content_fields():
+        if field.many_to_many:
+            copy.draft_m2m[field.name] = list(values.get(field.attname, []))
+        elif field.attname in values:
+            setattr(copy, field.attname, values[field.attname])
+    return copy
+
+
+def _apply_draft(locked: Article) -> None:
+    """Copy the draft onto the locked row (content and relations) and clear it."""
+    draft = draft_of(locked)
+    for field in content_fields():
+        if not field.many_to_many:
+            setattr(locked, field.attname, getattr(draft, field.attname))
+    locked.draft_version = None
+    locked.save()
+    for name, ids in draft.draft_m2m.items():
+        getattr(locked, name).set(ids)
+
+
+@transaction.atomic
+def publish_changes(
+    *,
+    article: Article,
+    actor: AbstractBaseUser,
+    note: str = "",
+    override_reason: str = "",
+    override_claims: list[str] | None = None,
+    substantive_update: bool = False,
+) -> Article:
+    """Make an article's draft what readers see (or what was approved), through the gate.
+
+    Editors only. For a live or scheduled article the gate runs on the draft's body now; the
+    change is an ArticleEvent and a revision, and readers see the new text from this moment.
+    ``substantive_update`` stamps "Updated" for readers, with ``note`` saying what changed.
+    """
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if not actor.has_perm("newsroom.publish_article"):
+        raise InvalidArticleTransition("Only editors can publish changes to an article.")
+    draft = draft_of(locked)
+    if draft is None:
+        raise InvalidArticleTransition("This article has no unpublished changes.")
+    if substantive_update and not note.strip():
+        raise InvalidArticleTransition("Say what changed: readers see the update.")
+    covered: list[int] = []
+    if locked.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
+        covered = _gate(
+            body=draft.body,
+            actor=actor,
+            override_reason=override_reason,
+            override_claims=override_claims,
+        )
+    with applying_article_changes():
+        _apply_draft(locked)
+        if substantive_update and locked.is_live:
+            locked.last_updated_at = timezone.now()
+            locked.save(update_fields=["last_updated_at", "updated_at"])
+        if locked.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
+            record_article_url(article=locked)
+    what = "Changes published" if locked.is_live else "Changes approved"
+    comment = what + (f" (override: {override_reason.strip()})" if covered else "") + "."
+    if substantive_update:
+        comment += " Substantive update:"
+    _record_article_move(
+        locked,
+        actor=actor,
+        from_status=locked.status,
+        note=note.strip(),
+        comment=comment,
+        override_reason=override_reason if covered else "",
+        override_claim_ids=covered,
+        live_from=timezone.now() if locked.is_live else None,
+    )
+    return locked
+
+
+@transaction.atomic
+def discard_changes(*, article: Article, actor: AbstractBaseUser, note: str = "") -> Article:
+    """Drop an article's unpublished draft; the draft stays in its history."""
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if not actor.has_perm("newsroom.publish_article"):
+        raise InvalidArticleTransition("Only editors can discard changes to an article.")
+    if locked.draft_version_id is None:
+        raise InvalidArticleTransition("This article has no unpublished changes.")
+    Article.objects.filter(pk=locked.pk).update(draft_version=None)
+    locked.draft_version = None
+    _record_article_move(
+        locked,
+        actor=actor,
+        from_status=locked.status,
+        note=note.strip(),
+        comment="Unpublished changes discarded.",
+    )
+    return locked
+
+
+def unschedule_articles_citing(*, claim: Claim, why: str) -> list[Article]:
+    """Send scheduled articles that cite ``claim`` and are not yet due back to approved, unless
+    the override they were scheduled with named it.
+
+    This keeps cron-free scheduling honest: a scheduled article becomes visible by itself when
+    its time comes, so the gate's verdict must stay true until then. Call it in the transaction
+    that takes the claim's verdict away.
+    """
+    now = timezone.now()
+    moved = []
+    for article in Article.objects.select_for_update().filter(
+        status=ArticleStatus.SCHEDULED, published_at__gt=now, claims=claim
+    ):
+        last = article.events.filter(to_status=ArticleStatus.SCHEDULED).first()
+        if last is not None and claim.pk in (last.override_claim_ids or []):
+            continue
+        article.status = ArticleStatus.APPROVED
+        with applying_article_changes():
+            article.save(update_fields=["status", "updated_at"])
+        _record_article_move(
+            article,
+            actor=None,
+            from_status=ArticleStatus.SCHEDULED,
+            note=f"Unscheduled: {why} before the publication time.",
+            comment="Article scheduled → approved.",
+        )
+        moved.append(article)
+    return moved
 
 
 def sync_article_references(*, article: Article) -> dict[str, list[str]]:
     """Set the article's related claims, people, organizations and events from its body.
 
-    Returns the slugs the body names that match nothing, by kind, for the editor to fix. Call
-    inside the revision that saves the article, so the revision holds the new relations.
+    Returns the slugs the body names that match nothing, by kind, for the editor to fix. A
+    claim's old slug still finds it. Call inside the revision that saves the article, so the
+    revision holds the new relations.
     """
-    wanted = slugs_by_kind(article.body)
-    found = {
-        "claim": Claim.objects.filter(slug__in=wanted["claim"]),
-        "person": Person.objects.filter(slug__in=wanted["person"]),
-        "org": Organization.objects.filter(slug__in=wanted["org"]),
-        "event": Event.objects.filter(slug__in=wanted["event"]),
-    }
-    relations = {
-        "claim": article.claims,
-        "person": article.related_people,
-        "org": article.related_organizations,
-        "event": article.related_events,
-    }
-    missing = {}
-    for kind, queryset in found.items():
-        objects = list(queryset)
-        relations[kind].set(objects)
-        known = {obj.slug for obj in objects}
-        missing[kind] = [slug for slug in wanted[kind] if slug not in known]
+    objects, missing = _resolve_references(article.body)
+    for kind, name in _REFERENCE_FIELDS.items():
+        getattr(article, name).set(objects[kind])
     return missing
 
 
@@ -184,8 +514,10 @@ def publish_due_articles(*, now: dt.datetime | None = None) -> list[Article]:
 
     Readers already see a due article without this (``published_q`` treats "scheduled and
     due" as live), so it only makes the record match: status, first-published time, audit row.
-    Safe to run as often as you like; an article is handled once. Rows are locked and skipped
-    when another run holds them.
+    The gate already holds for them: a claim that loses its verdict before an article's time
+    sends the article back to approved at once (``unschedule_articles_citing``). Safe to run as
+    often as you like; an article is handled once. Rows are locked and skipped when another
+    run holds them.
     """
     now = now or timezone.now()
     due = list(
@@ -198,15 +530,14 @@ def publish_due_articles(*, now: dt.datetime | None = None) -> list[Article]:
         # The reader saw it from its scheduled time, so that is when it was first published.
         article.first_published_at = article.first_published_at or article.published_at
         article.save(update_fields=["status", "first_published_at", "updated_at"])
-        ArticleEvent.objects.create(
-            article=article,
+        _record_article_move(
+            article,
             actor=None,
             from_status=ArticleStatus.SCHEDULED,
-            to_status=ArticleStatus.PUBLISHED,
             note="Scheduled time reached.",
+            comment="Article scheduled → published (on time).",
             live_from=article.published_at,
         )
-        record_revision(article, actor=None, comment="Article scheduled → published (on time).")
     return due
 
 

@@ -140,23 +140,6 @@ class ArticleAdmin(WorkflowVersionAdmin):
     inlines = (CorrectionInline,)
     actions = ("submit_for_review",)
 
-    def get_fieldsets(self, request, obj=None):
-        """Offer the "substantive update" choice on a live article to those who may make it."""
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and obj.is_live and request.user.has_perm("newsroom.publish_article"):
-            fieldsets = (
-                *fieldsets,
-                (
-                    "Update",
-                    {
-                        "fields": ("substantive_update", "update_note"),
-                        "description": "This article is live. Tick the box only when the "
-                        "change matters to readers; they then see it marked as updated.",
-                    },
-                ),
-            )
-        return fieldsets
-
     def get_urls(self):
         """The publishing panel's buttons: workflow moves, share links and their revocation."""
         app, model = self.opts.app_label, self.opts.model_name
@@ -166,6 +149,11 @@ class ArticleAdmin(WorkflowVersionAdmin):
                 "<path:object_id>/move/",
                 wrap(partial(publishing.move_view, self)),
                 name=f"{app}_{model}_move",
+            ),
+            path(
+                "<path:object_id>/changes/",
+                wrap(partial(publishing.changes_view, self)),
+                name=f"{app}_{model}_changes",
             ),
             path(
                 "<path:object_id>/share/",
@@ -180,22 +168,29 @@ class ArticleAdmin(WorkflowVersionAdmin):
             *super().get_urls(),
         ]
 
+    def get_object(self, request, object_id, from_field=None):
+        """The article as the change form edits it: its draft, when it has one."""
+        article = super().get_object(request, object_id, from_field)
+        if article is not None and article.draft_version_id:
+            return actions.draft_of(article)
+        return article
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        """Add the publishing panel: the moves this user may make, share links, the gate."""
+        """Add the publishing panel: the moves this user may make, the draft, share links."""
         extra_context = dict(extra_context or {})
-        article = self.get_object(request, unquote(object_id))
-        if article is not None:
+        article = Article.objects.filter(pk=unquote(object_id)).first()
+        if article is not None and self.has_view_or_change_permission(request, article):
             extra_context["publishing"] = publishing.publishing_context(request, article)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj: Article, form, change: bool) -> None:
-        """Record who created the article (for a recovered one, whoever recovers it), and keep
-        the address of a live article whose slug changed, so its old address answers a 301."""
-        if not change or (self.is_recovering(request) and obj.created_by_id is None):
+        """Save a draft or in-review article; an approved, scheduled or live one is saved as a
+        draft in ``save_related``, its row left as readers see it."""
+        if change and obj.is_frozen:
+            return
+        if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-        if change and "slug" in form.changed_data and obj.status in publishing.LIVE_MOVES:
-            actions.record_article_url(article=obj)
 
     def save_formset(self, request, form, formset, change: bool) -> None:
         """Append each new correction through ``actions.add_correction`` (saved ones are
@@ -214,44 +209,50 @@ class ArticleAdmin(WorkflowVersionAdmin):
                 )
             except (WorkflowError, ValidationError) as error:
                 self.message_user(request, f"Correction not added: {error}", messages.ERROR)
-        formset.save_m2m()
 
     def save_related(self, request, form, formsets, change: bool) -> None:
-        """Save the inlines, then set the related objects from the body's references.
+        """Save the inlines, then the content: as a draft for an approved, scheduled or live
+        article (``actions.save_article_draft``), else on the row with its references synced.
 
-        Runs inside the revision the admin records, so the revision holds the new relations.
         References that match nothing are listed in a warning for the editor to fix.
         """
-        super().save_related(request, form, formsets, change)
-        missing = actions.sync_article_references(article=form.instance)
-        unknown = [f"[[{kind}:{slug}]]" for kind, slugs in missing.items() for slug in slugs]
-        if unknown:
+        article = form.instance
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+        if change and article.is_frozen:
+            m2m = {
+                name: list(form.cleaned_data[name])
+                for name in ("tags", "bylines")
+                if name in form.cleaned_data
+            }
+            reason = (form.cleaned_data.get("change_reason") or "").strip()
+            actions.save_article_draft(
+                article=article,
+                actor=request.user,
+                m2m=m2m,
+                comment=f"Draft saved: {reason}" if reason else "",
+            )
             self.message_user(
                 request,
-                "These references in the body match nothing and were left unlinked: "
-                + ", ".join(unknown),
+                "Saved as a draft: readers still see the published version until an editor "
+                "publishes the changes.",
                 messages.WARNING,
             )
-        if form.cleaned_data.get("substantive_update"):
-            try:
-                actions.mark_substantive_update(
-                    article=form.instance,
-                    actor=request.user,
-                    note=form.cleaned_data.get("update_note", ""),
+        else:
+            form.save_m2m()
+            missing = actions.sync_article_references(article=article)
+            unknown = [f"[[{kind}:{slug}]]" for kind, slugs in missing.items() for slug in slugs]
+            if unknown:
+                self.message_user(
+                    request,
+                    "These references in the body match nothing and were left unlinked: "
+                    + ", ".join(unknown),
+                    messages.WARNING,
                 )
-            except WorkflowError as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                request._newsroom_update_note = form.cleaned_data["update_note"].strip()
-                self.message_user(request, "Readers now see this article as updated.")
 
-    def revision_comment(self, request: HttpRequest) -> str:
-        """The editor's reason for the change, plus what a substantive update changed."""
-        comment = super().revision_comment(request)
-        note = getattr(request, "_newsroom_update_note", "")
-        if not note:
-            return comment
-        return f"{comment} Substantive update: {note}" if comment else f"Substantive update: {note}"
+    def requires_change_reason(self, request: HttpRequest, obj: Article) -> bool:
+        """A draft of a live article changes nothing readers see, so no reason is needed."""
+        return False if obj.is_frozen else super().requires_change_reason(request, obj)
 
     @admin.action(description="Submit selected articles for review", permissions=["change"])
     def submit_for_review(self, request, queryset):

@@ -1,4 +1,4 @@
-"""What the claim and article admins share: workflow actions and reverts that spare the workflow."""
+"""What the newsroom admins share: every change as one edit, reverts through the action."""
 
 from __future__ import annotations
 
@@ -6,29 +6,122 @@ from collections.abc import Callable, Iterable
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from reversion.models import Version
 
+from newsroom import actions
 from newsroom.exceptions import WorkflowError
 from newsroom.models import Article, Claim, ClaimStatus
-from profiles.history_admin import HistoryAdmin
+from profiles.history_admin import HistoryAdmin, latest_version, user_label
+from profiles.revisions import compare
 
-_SNAPSHOT_ATTR = "_newsroom_workflow_snapshot"
 
+class RulesAdminMixin:
+    """For every newsroom admin: each view that can change data runs as one edit by the user.
 
-class WorkflowVersionAdmin(HistoryAdmin):
-    """A ``HistoryAdmin`` for a model whose workflow fields only ``newsroom.actions`` may change.
-
-    Such models are registered with reversion excluding their workflow fields. Reversion
-    reverts by saving a deserialized copy of the old version, in which every excluded field
-    holds its *default*, so a plain revert would silently send a reviewed claim back to draft
-    (or unpublish an article) without an audit row. The revision view therefore remembers the
-    current workflow values before reversion touches the row and puts them back on the object
-    the revert form then saves.
+    ``actions.editing`` names the user for the rules that react to saves (``newsroom.receivers``)
+    and checks each claim the request touched once, at the end, inside the request's
+    transaction — so a reviewed claim whose content this save changed is reopened in the same
+    transaction, with one ReviewEvent describing the whole edit. Reverts go through
+    ``actions.revert_to_version`` on a confirmation page, never through a form the revert
+    prefilled.
     """
 
-    #: Names of the model fields a revert must leave as they are.
-    workflow_fields: tuple[str, ...] = ()
+    revert_confirmation_template = "admin/history/revert_confirmation.html"
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with actions.editing(actor=request.user):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        with actions.editing(actor=request.user):
+            return super().delete_view(request, object_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        with actions.editing(actor=request.user):
+            return super().recover_view(request, version_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Revert through ``actions.revert_to_version``: a GET shows what would change and asks
+        for a reason (required when the record is public); a POST reverts."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("No such record.")
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        version = get_object_or_404(
+            Version.objects.get_for_object(obj).select_related("revision__user"), pk=version_id
+        )
+        requires_reason = self.requires_change_reason(request, obj)
+        error = ""
+        if request.method == "POST":
+            reason = (request.POST.get("reason") or "").strip()[:500]
+            if requires_reason and not reason:
+                error = "This record is public: say why you are reverting it."
+            else:
+                try:
+                    actions.revert_to_version(version=version, actor=request.user, reason=reason)
+                except WorkflowError as problem:
+                    error = str(problem)
+                else:
+                    self.message_user(request, self.reverted_message(obj), messages.SUCCESS)
+                    opts = self.model._meta
+                    return HttpResponseRedirect(
+                        reverse(
+                            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                            args=[obj.pk],
+                        )
+                    )
+        latest = latest_version(obj)
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Revert “{obj}”",
+            "subtitle": None,
+            "object": obj,
+            "opts": opts,
+            "version": version,
+            "version_user": user_label(version.revision.user),
+            "comparison": compare(latest, version) if latest is not None else None,
+            "requires_reason": requires_reason,
+            "reason": request.POST.get("reason", "") if request.method == "POST" else "",
+            "error": error,
+            "consequence": self.revert_consequence(obj),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.revert_confirmation_template, context)
+
+    def revert_consequence(self, obj: Model) -> str:
+        """What reverting ``obj`` will do beyond restoring its content, for the confirmation."""
+        if isinstance(obj, Article) and obj.is_frozen:
+            return (
+                "This article is "
+                f"{obj.get_status_display().lower()}: the old version becomes a draft, and "
+                "readers keep seeing the published text until an editor publishes the draft."
+            )
+        if isinstance(obj, Claim) and obj.status == ClaimStatus.REVIEWED:
+            return (
+                "This claim is rated: if the old version reads differently from what was rated, "
+                "the claim is reopened for review, and you may not rate it yourself."
+            )
+        return ""
+
+    def reverted_message(self, obj: Model) -> str:
+        if isinstance(obj, Article) and obj.is_frozen:
+            return (
+                f"The old version of “{obj}” is saved as a draft; readers still see the "
+                "published text."
+            )
+        return f"“{obj}” was reverted."
+
+
+class WorkflowVersionAdmin(RulesAdminMixin, HistoryAdmin):
+    """A ``HistoryAdmin`` for a model whose workflow fields only ``newsroom.actions`` may change."""
 
     def requires_change_reason(self, request: HttpRequest, obj: Model) -> bool:
         """Readers can see it: a live article, or a claim with a published verdict."""
@@ -37,40 +130,6 @@ class WorkflowVersionAdmin(HistoryAdmin):
         if isinstance(obj, Claim):
             return obj.status in (ClaimStatus.REVIEWED, ClaimStatus.REOPENED) and bool(obj.verdict)
         return super().requires_change_reason(request, obj)
-
-    def _workflow_attnames(self) -> list[str]:
-        return [self.model._meta.get_field(name).attname for name in self.workflow_fields]
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Remember the current workflow values, then let reversion revert and show the form."""
-        current = self.model._default_manager.filter(pk=unquote(object_id)).first()
-        if current is not None:
-            snapshot = {name: getattr(current, name) for name in self._workflow_attnames()}
-            setattr(request, _SNAPSHOT_ATTR, snapshot)
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        """Mark the request as a recovery, so ``save_model`` can treat it as a new record."""
-        request._newsroom_recovering = True
-        return super().recover_view(request, version_id, extra_context)
-
-    @staticmethod
-    def is_recovering(request: HttpRequest) -> bool:
-        """Whether this request recovers a deleted record (its workflow fields are defaults)."""
-        return getattr(request, "_newsroom_recovering", False)
-
-    def get_object(self, request, object_id, from_field=None):
-        """The object, with the workflow values from before a revert restored on it.
-
-        The revert form saves this instance in full, so the restored values are written back
-        in the same transaction as the revert.
-        """
-        obj = super().get_object(request, object_id, from_field)
-        snapshot = getattr(request, _SNAPSHOT_ATTR, None)
-        if obj is not None and snapshot:
-            for name, value in snapshot.items():
-                setattr(obj, name, value)
-        return obj
 
     def changelist_view(self, request, extra_context=None):
         """Run admin actions outside VersionAdmin's revision block.

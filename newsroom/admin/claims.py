@@ -7,22 +7,19 @@ form shows them read-only, and the changelist actions call the workflow function
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
-from django.contrib.admin.utils import unquote
+from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from newsroom import actions
-from newsroom.admin.base import ReadOnlyAdminMixin, WorkflowVersionAdmin
+from newsroom.admin.base import ReadOnlyAdminMixin, RulesAdminMixin, WorkflowVersionAdmin
 from newsroom.admin.review import (
     AgeFilter,
     ClaimReviewMixin,
     EvidenceFilter,
     ReviewQueueFilter,
-    note_evidence_change,
-    report_evidence_changes,
 )
-from newsroom.models import Citation, Claim, ReviewEvent
+from newsroom.models import Citation, Claim, ClaimStatus, ReviewEvent
 from profiles.history_admin import HistoryAdmin
 from profiles.models import Membership
 
@@ -195,53 +192,18 @@ class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
         """Taking a claim into review is for fact-checkers (``newsroom.review_claim``)."""
         return request.user.has_perm("newsroom.review_claim")
 
-    def save_model(self, request, obj: Claim, form, change: bool) -> None:
-        """Record who created the claim and who last changed its wording (four-eyes rule).
-
-        A revert that changes the wording counts as a change of wording. A recovered claim
-        without a recorded author gets the user who recovers it.
-        """
-        if not change or (self.is_recovering(request) and obj.created_by_id is None):
-            obj.created_by = request.user
-        if (
-            not change
-            or "statement" in form.changed_data
-            or self._revert_changes_statement(request, obj)
+    def response_change(self, request, obj: Claim):
+        """Say so when the save reopened a rated claim (``actions.check_claim_content``)."""
+        if obj.status == ClaimStatus.REVIEWED and (
+            Claim.objects.filter(pk=obj.pk, status=ClaimStatus.REOPENED).exists()
         ):
-            obj.statement_edited_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def _revert_changes_statement(self, request: HttpRequest, obj: Claim) -> bool:
-        before = getattr(request, "_newsroom_statement_before_revert", None)
-        return before is not None and before != obj.statement
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Remember the wording before the revert, so a reverted wording counts as an edit."""
-        current = Claim.objects.filter(pk=unquote(object_id)).only("statement").first()
-        if current is not None:
-            request._newsroom_statement_before_revert = current.statement
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def save_formset(self, request, form, formset, change: bool) -> None:
-        """Check new or edited citations' excerpts against their source's archived text.
-
-        A reviewed claim whose citations were added, changed or removed is noted, so that
-        ``change_view`` can have it reopened once the save has committed.
-        """
-        if formset.model is Citation:
-            for citation_form in formset.forms:
-                if citation_form.has_changed() and citation_form.is_valid():
-                    actions.verify_citation(citation=citation_form.instance, save=False)
-        super().save_formset(request, form, formset, change)
-        if formset.model is Citation and change:
-            what = [f"citation of “{c.source}” added" for c in formset.new_objects]
-            what += [
-                f"citation of “{c.source}” changed ({', '.join(fields)})"
-                for c, fields in formset.changed_objects
-            ]
-            what += [f"citation of “{c.source}” removed" for c in formset.deleted_objects]
-            if what:
-                note_evidence_change(request, form.instance, "; ".join(what))
+            self.message_user(
+                request,
+                f"“{obj}” was reopened for review: what its verdict rated has changed. Readers "
+                "see it as under review again.",
+                messages.WARNING,
+            )
+        return super().response_change(request, obj)
 
     @admin.display(description="claimant")
     def claimant(self, obj: Claim) -> str:
@@ -271,7 +233,7 @@ class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(HistoryAdmin):
+class CitationAdmin(RulesAdminMixin, HistoryAdmin):
     list_display = ("claim", "source", "stance", "locator", "excerpt_verified", "created_at")
     list_filter = ("stance", "excerpt_verified")
     list_select_related = ("claim", "source")
@@ -284,34 +246,6 @@ class CitationAdmin(HistoryAdmin):
         ("Check against the archived text", {"fields": ("excerpt_verified", "closest_passage")}),
         (None, {"fields": ("created_at",)}),
     )
-
-    def save_model(self, request, obj: Citation, form, change: bool) -> None:
-        """Check the excerpt against the source's archived text before saving.
-
-        A citation added to or changed on a reviewed claim is noted, so that the view can have
-        the claim reopened once the save has committed.
-        """
-        actions.verify_citation(citation=obj, save=False)
-        super().save_model(request, obj, form, change)
-        if not change:
-            note_evidence_change(request, obj.claim, f"citation of “{obj.source}” added")
-        elif form.changed_data:
-            fields = ", ".join(form.changed_data)
-            note_evidence_change(
-                request, obj.claim, f"citation of “{obj.source}” changed ({fields})"
-            )
-
-    def add_view(self, request, form_url="", extra_context=None):
-        """Add a citation; then reopen its claim if it was reviewed (``save_model``)."""
-        response = super().add_view(request, form_url, extra_context)
-        report_evidence_changes(self, request)
-        return response
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        """Change a citation; then reopen its claim if it was reviewed (``save_model``)."""
-        response = super().change_view(request, object_id, form_url, extra_context)
-        report_evidence_changes(self, request)
-        return response
 
 
 @admin.register(ReviewEvent)

@@ -101,6 +101,65 @@ class ArticleMoveForm(forms.Form):
         return data
 
 
+class ChangesForm(forms.Form):
+    """Publish or discard an article's unpublished changes."""
+
+    decision = forms.ChoiceField(choices=[("publish", "Publish changes"), ("discard", "Discard")])
+    note = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        label="What changed",
+        help_text="Kept with the publishing event; required for a substantive update.",
+    )
+    substantive_update = forms.BooleanField(
+        required=False,
+        label="This is a substantive update",
+        help_text="Readers see “Updated” with this time. Leave unticked for a copy edit.",
+    )
+    override_reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        label="Override reason",
+        help_text="Why the changes may go out although the claims above have no verdict.",
+    )
+
+
+def changes_view(model_admin, request: HttpRequest, object_id: str) -> HttpResponseRedirect:
+    """Publish or discard the article's draft (POST only)."""
+    if request.method != "POST":
+        raise PermissionDenied
+    article = _article_or_404(model_admin, request, object_id)
+    form = ChangesForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(model_admin, article)
+    data = form.cleaned_data
+    try:
+        if data["decision"] == "discard":
+            actions.discard_changes(article=article, actor=request.user, note=data["note"])
+            done = f"The unpublished changes to “{article}” were discarded."
+        else:
+            article = actions.publish_changes(
+                article=article,
+                actor=request.user,
+                note=data["note"],
+                override_reason=data["override_reason"],
+                substantive_update=data["substantive_update"],
+            )
+            done = (
+                f"Readers now see the changes to “{article}”."
+                if article.is_live
+                else f"The changes to “{article}” are approved."
+            )
+    except WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return _back(model_admin, article)
+
+
 class ShareLinkForm(forms.Form):
     lifetime = forms.TypedChoiceField(
         choices=SHARE_LINK_LIFETIMES,
@@ -126,8 +185,28 @@ def share_link_state(link: ShareLink, now: dt.datetime) -> str:
 
 
 def publishing_context(request: HttpRequest, article: Article) -> dict[str, Any]:
-    """What the publishing panel on the article's change page shows to this user."""
+    """What the publishing panel on the article's change page shows to this user.
+
+    ``article`` is the row readers are served (never a draft copy): the moves act on it, and
+    "publish changes" on its draft.
+    """
     user = request.user
+    draft = None
+    if article.draft_version_id:
+        version = article.draft_version
+        _, draft_unrated = actions.publication_blockers(body=actions.draft_of(article).body)
+        draft = {
+            "version": version,
+            "saved": newsroom_time(version.revision.date_created),
+            "by": version.revision.user,
+            "compare_url": reverse("admin:newsroom_article_history_compare", args=[article.pk])
+            + f"?new={version.pk}",
+            "changes_url": reverse("admin:newsroom_article_changes", args=[article.pk]),
+            "can_publish": user.has_perm("newsroom.publish_article"),
+            "unrated_claims": draft_unrated,
+            "can_override": user.has_perm("newsroom.override_publish_gate"),
+            "form": ChangesForm(),
+        }
     moves = actions.available_article_moves(article, user)
     unrated = actions.unrated_claims(article) if any(move in LIVE_MOVES for move in moves) else []
     now = timezone.now()
@@ -178,6 +257,7 @@ def publishing_context(request: HttpRequest, article: Article) -> dict[str, Any]
         "share_url": reverse(f"admin:{app}_{model}_share", args=[article.pk]),
         "share_form": ShareLinkForm(),
         "share_links": links,
+        "draft": draft,
         "can_share": user.has_perm("newsroom.change_article"),
         "public_url": article.get_absolute_url() if article.is_live else "",
     }
@@ -295,28 +375,15 @@ def revoke_view(
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The article form, plus the editor's choice whether a save is a substantive update."""
-
-    substantive_update = forms.BooleanField(
-        required=False,
-        label="This is a substantive update",
-        help_text="Readers see “Updated” with the time of this save. Leave unticked for a "
-        "copy edit (typos, style): the article's updated time then stays as it is.",
-    )
-    update_note = forms.CharField(
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-        label="What changed",
-        help_text="Kept with the revision; required for a substantive update.",
-    )
+    """The article form. On an approved, scheduled or live article it edits the draft: the
+    admin shows the draft's content and relations, and saving keeps them as a draft."""
 
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007  (the admin passes the fieldsets' fields)
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("substantive_update") and not (data.get("update_note") or "").strip():
-            self.add_error("update_note", "Say what changed: readers see the update.")
-        return data
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, ids in getattr(self.instance, "draft_m2m", {}).items():
+            if name in self.fields and not self.is_bound:
+                self.initial[name] = ids

@@ -3,7 +3,7 @@
 ``ClaimReviewMixin`` gives ``ClaimAdmin`` a change page that shows each citation's excerpt
 highlighted in its source's archived text, the evidence flags, and one small form per workflow
 move the user may make now, each posting to ``claim_move_view``. The moves themselves, and the
-reopening of a reviewed claim whose evidence changed, are ``newsroom.actions``; this module only
+reopening of a reviewed claim whose content changed, are ``newsroom.actions``; this module only
 collects input, shows results and turns ``WorkflowError`` into messages.
 """
 
@@ -184,30 +184,6 @@ def claim_evidence(claim: Claim) -> list[Evidence]:
 
 
 _MOVE_FORMS_ATTR = "_newsroom_claim_move_forms"
-_EVIDENCE_CHANGES_ATTR = "_newsroom_evidence_changes"
-
-
-def note_evidence_change(request: HttpRequest, claim: Claim, what: str) -> None:
-    """Remember that ``claim``'s evidence changed in this request; see ``report_evidence_changes``.
-
-    Only a reviewed claim needs anything done; the check here spares a query for the rest.
-    """
-    if claim.status == ClaimStatus.REVIEWED:
-        changes = request.__dict__.setdefault(_EVIDENCE_CHANGES_ATTR, {})
-        changes.setdefault(claim.pk, (claim, []))[1].append(what)
-
-
-def report_evidence_changes(model_admin: admin.ModelAdmin, request: HttpRequest) -> None:
-    """Run ``actions.evidence_changed`` for each claim noted, and tell the user what happened.
-
-    Call it once the admin's save has committed, outside VersionAdmin's revision block, so each
-    reopening is its own revision with its own comment.
-    """
-    for claim, whats in request.__dict__.pop(_EVIDENCE_CHANGES_ATTR, {}).values():
-        outcome = actions.evidence_changed(claim=claim, actor=request.user, what="; ".join(whats))
-        if outcome is not None:
-            level = messages.SUCCESS if outcome.reopened else messages.WARNING
-            model_admin.message_user(request, outcome.message, level)
 
 
 class ClaimReviewMixin:
@@ -224,12 +200,6 @@ class ClaimReviewMixin:
             ),
             *super().get_urls(),
         ]
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        """The change page; after a save, reopen the claim if its evidence changed."""
-        response = super().change_view(request, object_id, form_url, extra_context)
-        report_evidence_changes(self, request)
-        return response
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         """Add the review panel: flags, evidence side by side and the moves this user may make."""

@@ -20,7 +20,8 @@ REVIEW_PERMISSION = "newsroom.review_claim"
 
 
 def eligible_reviewers(claim: Claim) -> QuerySet:
-    """Active users who may review claims, less the claim's author and last editor (four-eyes).
+    """Active users who may review claims, less the claim's author and those who changed its
+    wording or evidence (four-eyes).
 
     ``claim_move_problem`` is the rule; this only keeps the select's choices to people it
     would accept, without asking each user's permissions one by one.
@@ -37,6 +38,7 @@ def eligible_reviewers(claim: Claim) -> QuerySet:
             is_active=True,
         )
         .exclude(pk__in=[pk for pk in (claim.created_by_id, claim.statement_edited_by_id) if pk])
+        .exclude(pk__in=claim.evidence_editors.values("pk"))
         .distinct()
         .order_by("username")
     )

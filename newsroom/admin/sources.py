@@ -9,8 +9,8 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from newsroom import actions
+from newsroom.admin.base import RulesAdminMixin
 from newsroom.admin.image_upload import ImageAdminForm, image_uses
-from newsroom.admin.review import note_evidence_change, report_evidence_changes
 from newsroom.models import Image, Source
 from profiles.history_admin import HistoryAdmin
 
@@ -52,7 +52,10 @@ class ImageAdmin(HistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdmin):
+class SourceAdmin(RulesAdminMixin, HistoryAdmin):
+    """Sources. A change to the archived text re-checks every excerpt cited from it and reopens
+    the rated claims citing it (``newsroom.receivers``), in the same transaction."""
+
     # Links are entered without a scheme as often as not; the web is https now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = (
@@ -78,25 +81,6 @@ class SourceAdmin(HistoryAdmin):
         ),
         ("Newsroom only", {"fields": ("notes", "created_at")}),
     )
-
-    def save_model(self, request, obj: Source, form, change: bool) -> None:
-        """Save, and re-check every citation's excerpt when the archived text changed.
-
-        A reviewed claim whose cited excerpt is now found, or no longer found, is noted, so
-        that ``change_view`` can have it reopened once the save has committed.
-        """
-        super().save_model(request, obj, form, change)
-        if change and "archived_text" in form.changed_data:
-            for citation in actions.recheck_source_citations(source=obj):
-                note_evidence_change(
-                    request, citation.claim, actions.describe_verification_change(citation)
-                )
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        """Change a source; then reopen the reviewed claims whose evidence it changed."""
-        response = super().change_view(request, object_id, form_url, extra_context)
-        report_evidence_changes(self, request)
-        return response
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
         """Count citations in the list query itself, not once per row."""

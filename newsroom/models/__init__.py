@@ -2,6 +2,7 @@
 
 from newsroom.models.articles import (
     ARTICLE_WORKFLOW_FIELDS,
+    FROZEN_STATUSES,
     Article,
     ArticleEvent,
     ArticleKind,
@@ -11,7 +12,6 @@ from newsroom.models.articles import (
     Correction,
     CorrectionKind,
     DraftRevision,
-    FROZEN_STATUSES,
     Section,
     ShareLink,
     Tag,

@@ -317,8 +317,8 @@ class ArticleEvent(models.Model):
     # For moves to scheduled or published: when readers (will) see it. With the ArticleEvents
     # in order this gives the periods an article was live, and so which revisions were public.
     live_from = models.DateTimeField(null=True, blank=True)
-    # The claims an override covered by name; a claim not named here still blocks.
-    override_claims = models.ManyToManyField(Claim, blank=True, related_name="+")
+    # The ids of the claims an override covered by name; a claim not named here still blocks.
+    override_claim_ids = models.JSONField(default=list, blank=True)
     # The revision the move recorded: the article as it was right after the move.
     revision = models.ForeignKey(
         "reversion.Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

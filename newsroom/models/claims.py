@@ -97,7 +97,8 @@ class ClaimQuerySet(models.QuerySet):
     def for_footnotes(self) -> ClaimQuerySet:
         """Claims with their citations and sources' publishers, as article footnotes show them."""
         return self.for_listing().prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.select_related("source__publisher"))
+            Prefetch("citations", queryset=Citation.objects.select_related("source__publisher")),
+            "old_slugs",
         )
 
     def for_public_detail(self) -> ClaimQuerySet:

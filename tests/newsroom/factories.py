@@ -37,6 +37,11 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"claim-{n}")
     statement = factory.Sequence(lambda n: f"Statement number {n} is true.")
 
+    @factory.post_generation
+    def about_people(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.about_people.add(*extracted)
+
 
 class CitationFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -10,7 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom.actions import (
     assign_claim,
+    publish_changes,
     rate_claim,
+    save_article_draft,
     submit_claim,
     sync_article_references,
     transition_article,
@@ -20,14 +22,20 @@ from newsroom.models import Article, ArticleStatus, Claim
 from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
 
 
-def make_public_claim(actor, *, verdict: str = "accurate", citations: int = 1, **kwargs) -> Claim:
-    """A claim with ``citations`` verified supporting citations, submitted, reviewed and rated.
+def make_public_claim(
+    actor, *, verdict: str = "accurate", citations: int = 1, extra_citations=(), **kwargs
+) -> Claim:
+    """A claim with ``citations`` verified supporting citations (plus ``extra_citations``, each
+    a dict of CitationFactory arguments), submitted, reviewed and rated.
 
-    ``actor`` must be allowed to review claims (an editor is) and must not have written it.
+    Evidence is added before the rating: added after, it would reopen the claim. ``actor`` must
+    be allowed to review claims (an editor is) and must not have written it.
     """
     claim = ClaimFactory(**kwargs)
     for _ in range(citations):
         verify_citation(citation=CitationFactory(claim=claim))
+    for extra in extra_citations:
+        CitationFactory(claim=claim, **extra)
     return rate(claim, actor, verdict=verdict)
 
 
@@ -47,8 +55,13 @@ def publish(article: Article, actor, **kwargs) -> Article:
     return article
 
 
-def make_published_article(actor, **kwargs) -> Article:
-    return publish(ArticleFactory(**kwargs), actor)
+def make_published_article(actor, *, tags=(), bylines=(), **kwargs) -> Article:
+    """A published article; its tags and bylines are set first, since a live article's
+    relations change only through a published draft."""
+    article = ArticleFactory(**kwargs)
+    article.tags.add(*tags)
+    article.bylines.add(*bylines)
+    return publish(article, actor)
 
 
 def count_queries(client, url: str, *, status: int = 200) -> tuple[int, bytes]:
@@ -65,3 +78,20 @@ def json_ld(content: bytes) -> list[dict]:
         rb'<script type="application/ld\+json">(.*?)</script>', content, flags=re.DOTALL
     )
     return [json.loads(block) for block in blocks]
+
+
+def rerate(claim: Claim, actor, *, verdict: str = "accurate") -> Claim:
+    """Rate again a claim that test setup reopened by changing its evidence."""
+    claim.refresh_from_db()
+    if claim.status == "reopened":
+        rate_claim(claim=claim, actor=actor, verdict=verdict, rationale="Checked again.")
+        claim.refresh_from_db()
+    return claim
+
+
+def edit_live(article: Article, actor, *, m2m=None, **fields) -> Article:
+    """Change a live article the only way there is: a draft, then an editor publishes it."""
+    for name, value in fields.items():
+        setattr(article, name, value)
+    save_article_draft(article=article, actor=actor, m2m=m2m or {})
+    return publish_changes(article=article, actor=actor)

@@ -24,8 +24,9 @@ def cai(db):
 
 
 def test_claim_detail_carries_verdict_citations_and_history(client, editor, cai):
-    claim = make_public_claim(editor, slug="cai-fifth", statement="Cai is fifth.", citations=2)
-    claim.about_people.add(cai)
+    claim = make_public_claim(
+        editor, slug="cai-fifth", statement="Cai is fifth.", citations=2, about_people=[cai]
+    )
     data = client.get("/api/claims/cai-fifth/").json()
     assert data["verdict"] == "accurate" and data["rating"] == 5
     assert data["verdict_label"] == "Accurate"
@@ -84,15 +85,13 @@ def test_lists_paginate_and_bad_pages_are_404(client, editor):
 
 @pytest.mark.parametrize("grow", ["claims", "citations"])
 def test_endpoints_run_a_fixed_number_of_queries(client, editor, cai, grow):
-    claim = make_public_claim(editor, slug="base")
-    claim.about_people.add(cai)
+    claim = make_public_claim(editor, slug="base", about_people=[cai])
     article = publish(ArticleFactory(slug="story", body="[[claim:base]]"), editor)
     urls = ["/api/claims/", "/api/claims/base/", "/api/people/cai-qi/", "/api/articles/story/"]
     before = [count_queries(client, url)[0] for url in urls]
     for number in range(10):
         if grow == "claims":
-            extra = make_public_claim(editor, slug=f"extra-{number}")
-            extra.about_people.add(cai)
+            make_public_claim(editor, slug=f"extra-{number}", about_people=[cai])
         else:
             source = claim.citations.first().source
             Citation.objects.create(claim=claim, source=source, excerpt=f"useful {number}")

@@ -279,7 +279,9 @@ def test_both_articles_are_published_and_cite_what_their_bodies_reference(demo_o
         moves = list(
             article.events.order_by("created_at", "id").values_list("to_status", flat=True)
         )
-        assert moves == ["in_review", "approved", "published"]
+        # A story corrected after publication adds one "changes published" event per change.
+        assert moves[:3] == ["in_review", "approved", "published"]
+        assert set(moves[3:]) <= {"published"}
     news = articles.get(slug="modi-meets-cai-qi-in-tianjin")
     assert news.published_at == dt.datetime(2025, 8, 31, 20, 0, tzinfo=SHANGHAI)
     assert news.section.name == "World"

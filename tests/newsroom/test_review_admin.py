@@ -13,6 +13,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from newsroom import actions
+from newsroom.exceptions import InvalidClaimTransition
 from newsroom.models import Claim, ClaimStatus, ReviewEvent, Stance
 from tests.newsroom.factories import CitationFactory, ClaimFactory, SourceFactory
 from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, message_texts
@@ -432,13 +433,13 @@ def test_changing_a_citation_of_a_reviewed_claim_reopens_it(editor_client, edito
         ClaimStatus.REVIEWED,
         ClaimStatus.REOPENED,
     )
-    assert "Evidence changed" in event.note and "changed (excerpt)" in event.note
-    assert any("Reopened" in text for text in message_texts(response))
+    assert "Changed after its verdict" in event.note and "a citation of" in event.note
+    assert any("reopened for review" in text for text in message_texts(response))
     comment = Version.objects.get_for_object(claim).first().revision.comment
     assert "reopened" in comment.lower()
 
 
-def test_adding_a_citation_to_a_reviewed_claim_as_a_writer_only_warns(client, writer, editor):
+def test_a_writer_adding_a_citation_to_a_reviewed_claim_reopens_it(client, writer, editor):
     claim = reviewed(writer, editor)
     client.force_login(writer)
     data = admin_form_data(client.get(admin_url(claim, "change")))
@@ -455,12 +456,12 @@ def test_adding_a_citation_to_a_reviewed_claim_as_a_writer_only_warns(client, wr
     response = client.post(admin_url(claim, "change"), data)
     assert response.status_code == 302, form_errors(response)
     claim.refresh_from_db()
-    assert claim.status == ClaimStatus.REVIEWED
+    # Whoever changes the evidence, the verdict no longer describes it: readers must not see it
+    # as current. The writer's part is recorded as the system's reaction to their edit.
+    assert claim.status == ClaimStatus.REOPENED
     assert claim.citations.count() == 2
-    assert any(
-        "changed after its verdict" in text and "needs reopening by a fact-checker" in text
-        for text in message_texts(response)
-    )
+    assert claim.review_events.first().actor == writer
+    assert any("reopened for review" in text for text in message_texts(response))
 
 
 def test_editing_an_unreviewed_claims_citation_changes_no_status(editor_client, writer):
@@ -485,23 +486,26 @@ def test_a_source_text_change_that_unverifies_an_excerpt_reopens_the_claim(
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.REOPENED
     assert claim.citations.get().excerpt_verified is False
-    assert "no longer found" in claim.review_events.first().note
+    assert "the archived text of" in claim.review_events.first().note
 
 
-def test_evidence_changed_leaves_claims_not_reviewed_alone(writer, fact_checker):
+def test_a_reviewer_who_edits_the_citations_may_not_rate_the_claim(
+    client, writer, fact_checker, second_fact_checker
+):
+    """Four-eyes counts evidence: editing a claim in review keeps its status but bars the editor."""
     claim = in_review(writer, fact_checker)
-    assert actions.evidence_changed(claim=claim, actor=fact_checker, what="x") is None
-    claim = reviewed(writer, fact_checker)
-    # The fact-checker who rated it may reopen it; its author may not.
-    outcome = actions.evidence_changed(claim=claim, actor=writer, what="a citation was added")
-    assert (outcome.reopened, Claim.objects.get(pk=claim.pk).status) == (
-        False,
-        ClaimStatus.REVIEWED,
-    )
-    outcome = actions.evidence_changed(claim=claim, actor=fact_checker, what="a citation was added")
-    assert outcome.reopened
-    assert outcome.claim.status == ClaimStatus.REOPENED
-    assert outcome.claim.review_events.first().note == "Evidence changed: a citation was added."
+    client.force_login(fact_checker)
+    data = admin_form_data(client.get(admin_url(claim, "change")))
+    data["citations-0-stance"] = "context"
+    assert client.post(admin_url(claim, "change"), data).status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.IN_REVIEW
+    assert "rate" not in " ".join(actions.available_claim_moves(claim, fact_checker))
+    with pytest.raises(InvalidClaimTransition, match="citations they changed"):
+        actions.rate_claim(claim=claim, actor=fact_checker, verdict="false", rationale="No.")
+    Claim.objects.filter(pk=claim.pk).update(assignee=second_fact_checker)
+    claim.refresh_from_db()
+    actions.rate_claim(claim=claim, actor=second_fact_checker, verdict="false", rationale="No.")
 
 
 def test_changing_a_citation_on_its_own_admin_reopens_its_reviewed_claim(
@@ -515,4 +519,4 @@ def test_changing_a_citation_on_its_own_admin_reopens_its_reviewed_claim(
     assert response.status_code == 302, form_errors(response)
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.REOPENED
-    assert "changed (stance)" in claim.review_events.first().note
+    assert "a citation of" in claim.review_events.first().note

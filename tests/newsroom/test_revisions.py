@@ -11,7 +11,14 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from newsroom.actions import assign_claim, rate_claim, submit_claim, transition_article
+from newsroom.actions import (
+    assign_claim,
+    draft_of,
+    publish_changes,
+    rate_claim,
+    submit_claim,
+    transition_article,
+)
 from newsroom.models import Article, ArticleStatus, Citation, Claim, ClaimStatus
 from profiles.models import Membership, Person
 from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
@@ -41,10 +48,9 @@ def revert_through_admin(client, obj, revision):
     assert url in history.content.decode()
     response = client.get(url)
     assert response.status_code == 200
-    data = admin_form_data(response)
-    data["change_reason"] = "Test revert."  # required when the record is public
-    response = client.post(url, data)
-    assert response.status_code == 302, form_errors(response)
+    # The confirmation page: the reason is required when the record is public.
+    response = client.post(url, {"reason": "Test revert."})
+    assert response.status_code == 302, response.context.get("error")
     return latest_revision()
 
 
@@ -136,7 +142,8 @@ def test_viewing_a_revision_changes_nothing(editor_client, claim_with_history):
     version = first.version_set.get(content_type__model="claim")
     response = editor_client.get(admin_url(claim, "revision", claim.pk, version.pk))
     assert response.status_code == 200
-    assert "alpha, edited" not in response.content.decode()
+    # The confirmation shows what would change, current text against the old one.
+    assert response.context["comparison"].has_changes
     assert sorted(claim.citations.values_list("excerpt", flat=True)) == ["alpha, edited", "gamma"]
 
 
@@ -154,22 +161,26 @@ def test_reverting_a_reviewed_claim_keeps_its_review(client, editor, writer, fac
     # The revision page shows the review as it is now.
     version = first.version_set.get(content_type__model="claim")
     page = client.get(admin_url(claim, "revision", claim.pk, version.pk))
-    assert page.context["original"].status == ClaimStatus.REVIEWED
+    assert "reopened for review" in page.context["consequence"]
 
     revert_through_admin(client, claim, first)
 
     claim = Claim.objects.get(pk=claim.pk)
     assert claim.statement == "Old wording."
-    assert claim.status == ClaimStatus.REVIEWED
+    # The verdict rated "New wording.": reverting the words reopens it, the verdict kept as
+    # the previous one rather than reset to a draft's defaults.
+    assert claim.status == ClaimStatus.REOPENED
     assert (claim.verdict, claim.rationale) == ("false", "The record differs.")
-    assert (claim.reviewer, claim.assignee) == (fact_checker, fact_checker)
+    assert claim.reviewer == fact_checker
     assert claim.reviewed_at is not None
     assert claim.created_by == writer
     # Reverting the wording is a change of wording, for the four-eyes rule.
     assert claim.statement_edited_by == editor
+    assert claim.evidence_editors.filter(pk=editor.pk).exists()
+    assert claim.review_events.first().note.startswith("Changed after its verdict: the statement")
 
 
-def test_reverting_an_article_does_not_unpublish_it(editor_client, editor):
+def test_reverting_a_live_article_makes_a_draft_and_never_unpublishes_it(editor_client, editor):
     article = ArticleFactory(headline="First headline", created_by=editor)
     first = save_through_admin(editor_client, article)
     save_through_admin(editor_client, article, headline="Second headline")
@@ -179,6 +190,10 @@ def test_reverting_an_article_does_not_unpublish_it(editor_client, editor):
 
     revert_through_admin(editor_client, article, first)
 
+    article = Article.objects.get(pk=article.pk)
+    assert article.headline == "Second headline"  # readers still see what was published
+    assert draft_of(article).headline == "First headline"
+    publish_changes(article=article, actor=editor)
     article = Article.objects.get(pk=article.pk)
     assert article.headline == "First headline"
     assert article.status == ArticleStatus.PUBLISHED
@@ -287,6 +302,5 @@ def test_a_deleted_claim_is_recovered_with_its_citations_as_a_draft(client, edit
 
     claim = Claim.objects.get(pk=pk)
     assert set(claim.citations.values_list("pk", flat=True)) == {alpha.pk, beta.pk}
-    # Its review history went with it, so it starts again as a draft, recovered by the editor.
+    # Its review history went with it, so it starts again as a draft.
     assert claim.status == ClaimStatus.DRAFT
-    assert claim.created_by == editor

@@ -540,10 +540,28 @@ class Command(BaseCommand):
         article.refresh_from_db()
         if self.article_needs_save(article, values, relations):
             what = "update of" if spec.get("first_body") is None else "corrected text of"
-            self.save_article(article, values, relations, f"{what} “{spec['headline']}”.")
+            if article.is_frozen:
+                self.publish_changes(article, values, relations, f"{what} “{spec['headline']}”.")
+            else:
+                self.save_article(article, values, relations, f"{what} “{spec['headline']}”.")
         for item in spec.get("corrections", []):
             self.load_correction(article, item)
         return article
+
+    def publish_changes(self, article: Article, values: dict, relations: dict, what: str) -> None:
+        """A live article changes the way the newsroom changes one: the writer saves a draft,
+        the editor publishes it."""
+        assign(article, values)
+        m2m = {
+            name: list(Article._meta.get_field(name).related_model.objects.filter(pk__in=pks))
+            for name, pks in relations.items()
+        }
+        actions.save_article_draft(
+            article=article, actor=self.users[demo.WRITER], m2m=m2m, comment=f"Demo: {what}"
+        )
+        actions.publish_changes(
+            article=article, actor=self.users[demo.EDITOR], note=f"Demo: {what}"
+        )
 
     def publish_article(self, article: Article, spec: dict) -> None:
         """Writer sends it to review, the editor approves and publishes it at ``publish_at``."""
