@@ -484,9 +484,9 @@ def check_claim_content(*, claim_id: int, actor: AbstractBaseUser | None) -> Cla
         updates: dict[str, Any] = {"checked_content": checked}
         if actor is not None and (before or {}).get("statement") != content["statement"]:
             updates["statement_edited_by"] = actor
-        if before is not None and actor is not None:
-            if locked.status != ClaimStatus.DRAFT and _rated_part(before) != content:
-                locked.evidence_editors.add(actor)
+        changed_evidence = before is not None and _rated_part(before) != content
+        if actor is not None and changed_evidence and locked.status != ClaimStatus.DRAFT:
+            locked.evidence_editors.add(actor)
         old_slug = (before or {}).get("slug")
         if old_slug and old_slug != locked.slug:
             _keep_old_slug(locked, old_slug)

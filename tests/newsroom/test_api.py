@@ -24,7 +24,7 @@ def cai(db):
 
 
 def test_claim_detail_carries_verdict_citations_and_history(client, editor, cai):
-    claim = make_public_claim(
+    make_public_claim(
         editor, slug="cai-fifth", statement="Cai is fifth.", citations=2, about_people=[cai]
     )
     data = client.get("/api/claims/cai-fifth/").json()
