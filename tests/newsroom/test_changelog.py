@@ -5,7 +5,7 @@ import reversion
 from django.urls import reverse
 
 from newsroom import actions
-from newsroom.models import Article
+from newsroom.models import Article, DraftRevision
 from tests.newsroom.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,21 @@ def test_change_log_lists_public_versions_as_diffs_and_never_drafts(client, live
     assert "<ins>to expand bilateral</ins>" in html
     assert "first published version" in html
     assert "We misquoted the pledge." in html
+
+
+def test_change_log_leaves_out_a_draft_saved_beside_the_live_article(client, live_article, editor):
+    # The publishing rules keep edits to a live article in a draft revision; the row readers
+    # get is unchanged until an editor publishes the draft.
+    draft = Article.objects.get(pk=live_article.pk)
+    draft.body = "UNPUBLISHED DRAFT WORDING"
+    with reversion.create_revision():
+        reversion.set_user(editor)
+        reversion.add_to_revision(draft)
+        reversion.add_meta(DraftRevision, article=live_article)
+    edit(live_article, editor, body="Cai pledged to expand bilateral exchanges.")
+    html = client.get(changes_url(live_article)).content.decode()
+    assert "UNPUBLISHED DRAFT WORDING" not in html
+    assert "<ins>to expand bilateral</ins>" in html
 
 
 def test_unpublished_article_has_no_public_change_log(client, live_article, editor):

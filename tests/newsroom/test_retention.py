@@ -10,9 +10,11 @@ from django.db.models import F
 from reversion.models import Revision, Version
 
 from newsroom import actions
-from newsroom.models import Article, ArticleEvent, Correction
+from newsroom.models import Article, ArticleEvent, Correction, DraftRevision, ReviewEvent
+from newsroom.retention import plan_prune, prune
+from tests.events.factories import EventFactory
 from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
-from tests.profiles.factories import PersonFactory
+from tests.profiles.factories import OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,17 +29,52 @@ def edit(obj, user, **fields):
     return Version.objects.get_for_object(fresh).first()
 
 
+def save_draft(article, user, **fields):
+    """Save ``fields`` as a draft revision of a live article, leaving the row readers get alone
+    (as the publishing rules do for a frozen article); return the draft's version."""
+    draft = Article.objects.get(pk=article.pk)
+    for name, value in fields.items():
+        setattr(draft, name, value)
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.add_to_revision(draft)
+        reversion.add_meta(DraftRevision, article=article)
+    version = Version.objects.get_for_object(article).first()
+    Article.objects.filter(pk=article.pk).update(draft_version=version)
+    return version
+
+
+def publish(article, writer, editor):
+    actions.transition_article(article=article, to_status="in_review", actor=writer)
+    actions.transition_article(article=article, to_status="approved", actor=editor)
+    actions.transition_article(article=article, to_status="published", actor=editor)
+
+
+def rated_claim(writer, fact_checker, statement):
+    claim = ClaimFactory(created_by=writer, statement=statement)
+    CitationFactory(claim=claim)
+    actions.submit_claim(claim=claim, actor=writer)
+    actions.assign_claim(claim=claim, actor=fact_checker)
+    actions.rate_claim(claim=claim, actor=fact_checker, verdict="misleading", rationale="Half.")
+    return claim
+
+
+def exists(version):
+    return Version.objects.filter(pk=version.pk).exists()
+
+
 def age_everything(days=400):
     """Move all history back in time together, as if it had happened ``days`` ago."""
     shift = dt.timedelta(days=days)
     Revision.objects.update(date_created=F("date_created") - shift)
     ArticleEvent.objects.update(created_at=F("created_at") - shift)
     ArticleEvent.objects.filter(live_from__isnull=False).update(live_from=F("live_from") - shift)
+    ReviewEvent.objects.update(created_at=F("created_at") - shift)
     Correction.objects.update(created_at=F("created_at") - shift)
 
 
 def test_dry_run_says_what_it_would_delete_and_deletes_nothing(editor, capsys):
-    person = PersonFactory()
+    person = PersonFactory(is_published=False)  # never public: only keep-last keeps its versions
     for number in range(5):
         edit(person, editor, summary=f"take {number}")
     age_everything()
@@ -50,11 +87,11 @@ def test_dry_run_says_what_it_would_delete_and_deletes_nothing(editor, capsys):
 
 
 def test_age_rule_keeps_young_revisions_and_the_latest(editor):
-    person = PersonFactory()
+    person = PersonFactory(is_published=False)
     edit(person, editor, summary="old")
     edit(person, editor, summary="older but latest")
     age_everything()
-    edit(PersonFactory(), editor, summary="young")
+    edit(PersonFactory(is_published=False), editor, summary="young")
     call_command("prune_revisions", "--keep-days", "30")
     assert [v.field_dict["summary"] for v in Version.objects.get_for_object(person)] == [
         "older but latest"
@@ -100,3 +137,142 @@ def test_refuses_without_a_rule():
         call_command("prune_revisions")
     with pytest.raises(CommandError, match="at least 1"):
         call_command("prune_revisions", "--keep-last", "0")
+
+
+def test_the_version_readers_saw_rated_survives_keep_last_1(writer, editor, fact_checker):
+    claim = rated_claim(writer, fact_checker, "Cai Qi ranks fifth.")
+    rated = Version.objects.get_for_object(claim).first()
+    for number in range(3):
+        edit(claim, editor, statement=f"Cai Qi ranks fifth, take {number}.")
+    age_everything()
+    call_command("prune_revisions", "--keep-last", "1")
+    assert exists(rated)
+
+
+def test_claim_versions_only_current_while_reopened_go(writer, editor, fact_checker):
+    claim = rated_claim(writer, fact_checker, "Cai Qi ranks fifth.")
+    first_rating = Version.objects.get_for_object(claim).first()
+    actions.reopen_claim(claim=claim, actor=fact_checker, note="A new transcript.")
+    passing = [edit(claim, editor, statement=f"Cai Qi ranks {n}th.") for n in (4, 6)]
+    rerated = edit(claim, editor, statement="Cai Qi ranks fifth of seven.")
+    actions.rate_claim(claim=claim, actor=fact_checker, verdict="false", rationale="Not so.")
+    edit(claim, editor, statement="Cai Qi ranks fifth of seven, in 2025.")
+    age_everything()
+    call_command("prune_revisions", "--keep-last", "1")
+    assert exists(first_rating) and exists(rerated)
+    assert not any(exists(version) for version in passing)
+
+
+@pytest.mark.parametrize("factory", [PersonFactory, OrganizationFactory, EventFactory])
+def test_versions_saved_while_published_survive_and_unpublished_ones_go(editor, factory):
+    record = factory(is_published=False)
+    before = edit(record, editor, summary="Before publication.")
+    public = [
+        edit(record, editor, is_published=True, summary="Public."),
+        edit(record, editor, summary="Public, fixed."),
+    ]
+    withdrawn = edit(record, editor, is_published=False, summary="Withdrawn.")
+    edit(record, editor, summary="Withdrawn, reworked.")
+    age_everything()
+    call_command("prune_revisions", "--keep-last", "1")
+    assert all(exists(version) for version in public)
+    assert not exists(before) and not exists(withdrawn)
+
+
+def test_drafts_of_a_live_article_go_but_its_current_draft_stays(writer, editor):
+    article = ArticleFactory(headline="Modi meets Cai")
+    publish(article, writer, editor)
+    served = Version.objects.get_for_object(article).first()
+    old_draft = save_draft(article, editor, headline="Modi meets Cai (draft 1)")
+    draft = save_draft(article, editor, headline="Modi meets Cai (draft 2)")
+    # A newer revision of the row readers get, so keep-last alone would not keep the draft.
+    actions.mark_substantive_update(
+        article=Article.objects.get(pk=article.pk), actor=editor, note="New quotes."
+    )
+    age_everything()
+    call_command("prune_revisions", "--keep-last", "1")
+    assert exists(served) and exists(draft)
+    assert not exists(old_draft)  # saved while live, but readers never saw it
+    assert Article.objects.get(pk=article.pk).draft_version_id == draft.pk
+
+
+def test_revisions_an_audit_row_points_at_survive_without_a_crash(writer, editor):
+    claim = ClaimFactory(created_by=writer)
+    claim_revision = edit(claim, writer, statement="Withdrawn wording.").revision
+    ReviewEvent.objects.create(
+        claim=claim, actor=writer, from_status="submitted", to_status="draft",
+        revision=claim_revision,
+    )  # fmt: skip
+    edit(claim, writer, statement="Later wording.")
+    article = ArticleFactory()
+    article_revision = edit(article, writer, headline="Sent back").revision
+    ArticleEvent.objects.create(
+        article=article, actor=editor, from_status="in_review", to_status="draft",
+        revision=article_revision,
+    )  # fmt: skip
+    edit(article, writer, headline="Reworked")
+    age_everything()
+    call_command("prune_revisions", "--keep-last", "1")
+    assert Revision.objects.filter(pk__in=[claim_revision.pk, article_revision.pk]).count() == 2
+
+
+def test_prune_leaves_a_revision_an_audit_row_came_to_point_at_after_the_plan(writer):
+    claim = ClaimFactory(created_by=writer)
+    old = edit(claim, writer, statement="First wording.").revision
+    edit(claim, writer, statement="Second wording.")
+    age_everything()
+    plan = plan_prune(keep_days=None, keep_last=1)
+    assert plan.revisions == [old.pk]
+    ReviewEvent.objects.create(
+        claim=claim, actor=writer, from_status="submitted", to_status="draft", revision=old
+    )
+    assert prune(plan) == 0
+    assert Revision.objects.filter(pk=old.pk).exists()
+
+
+def test_dry_run_lists_each_record_with_the_reasons_it_keeps_versions(
+    writer, editor, fact_checker, capsys
+):
+    person = PersonFactory(is_published=False, full_name="Cai Qi")
+    edit(person, editor, summary="Unpublished.")
+    edit(person, editor, is_published=True, summary="Member of the Standing Committee.")
+    edit(person, editor, summary="Fifth of seven.")
+    audited = edit(person, editor, is_published=False, summary="Withdrawn.").revision
+    ReviewEvent.objects.create(
+        claim=ClaimFactory(), actor=editor, from_status="submitted", to_status="draft",
+        revision=audited,
+    )  # fmt: skip
+    edit(person, editor, summary="Withdrawn, reworked.")
+    claim = rated_claim(writer, fact_checker, "Cai Qi ranks fifth.")
+    edit(claim, editor, statement="Cai Qi ranks fifth of seven.")
+    age_everything()
+    before = Version.objects.count()
+
+    call_command("prune_revisions", "--keep-last", "1", "--dry-run")
+    out = capsys.readouterr().out
+    assert Version.objects.count() == before
+    # The person's unpublished first version; the claim's submitted one with its citation.
+    assert "Would delete 2 revision(s) holding 3 version(s)." in out
+    assert (
+        f"profiles.person “Cai Qi” (id {person.pk}): delete 1, "
+        "kept 4: newest 1, seen by readers 2, audit row 1\n"
+    ) in out
+    assert (
+        f"newsroom.claim “Cai Qi ranks fifth of seven.” (id {claim.pk}): delete 1, "
+        "kept 3: newest 1, seen by readers 2\n"
+    ) in out
+    citation = claim.citations.get()
+    assert (
+        f"newsroom.citation “{citation}” (id {citation.pk}): delete 1, "
+        "kept 3: newest 1, same revision 2\n"
+    ) in out
+    assert (
+        "Total: delete 3 version(s), kept 10: newest 3, seen by readers 4, audit row 1, "
+        "same revision 2.\n"
+    ) in out
+
+    call_command("prune_revisions", "--keep-last", "1")
+    done = capsys.readouterr().out
+    assert done.replace("Deleting", "Would delete").startswith(out)
+    assert done.endswith("Deleted 2 revision(s).\n")
+    assert Version.objects.count() == before - 3

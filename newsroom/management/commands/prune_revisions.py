@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom.retention import plan_prune, prune
+from newsroom.retention import PrunePlan, describe_kept, plan_prune, prune
 
 
 class Command(BaseCommand):
     help = (
         "Delete old revisions, keeping each record's newest ones and never touching a version "
-        "readers saw, one a correction refers to, one a share link shows, or anything under "
-        "review. Use --dry-run first."
+        "readers saw, an article's current draft, one an audit row, a correction or a share "
+        "link refers to, or anything under review. Use --dry-run first: it lists, per record, "
+        "what would go and why the rest stays."
     )
 
     def add_arguments(self, parser) -> None:
@@ -23,13 +24,21 @@ class Command(BaseCommand):
         if (keep_days is not None and keep_days < 0) or (keep_last is not None and keep_last < 1):
             raise CommandError("--keep-days must be 0 or more and --keep-last at least 1.")
         plan = plan_prune(keep_days=keep_days, keep_last=keep_last)
-        summary = (
-            f"{len(plan.revisions)} revision(s) holding {plan.versions} version(s); "
-            f"{plan.kept_protected} old version(s) kept because they were published, are "
-            "cited by a correction or a share link, or are under review."
+        self.stdout.write(
+            f"{'Would delete' if dry_run else 'Deleting'} {len(plan.revisions)} revision(s) "
+            f"holding {plan.versions} version(s)."
         )
+        self.report(plan)
         if dry_run:
-            self.stdout.write(f"Would delete {summary}")
             return
         deleted = prune(plan)
-        self.stdout.write(f"Deleted {deleted} revision(s). ({summary})")
+        self.stdout.write(f"Deleted {deleted} revision(s).")
+
+    def report(self, plan: PrunePlan) -> None:
+        # Records whose versions all stay by keep-last/keep-days alone are only in the totals.
+        for record in plan.records:
+            self.stdout.write(
+                f"  {record.model} “{record.label}” (id {record.object_id}): "
+                f"delete {record.deleted}, {describe_kept(record.kept)}"
+            )
+        self.stdout.write(f"Total: delete {plan.versions} version(s), {describe_kept(plan.kept)}.")
