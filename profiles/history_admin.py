@@ -11,7 +11,9 @@ one, since dependencies run profiles ← events ← newsroom). On top of reversi
   comment; a revert records which version it restored;
 - the stale-form guard: each change form carries the id of the latest version when it was
   opened, and a save over a newer version is refused, naming who saved it and showing what
-  they changed, with the editor's input kept in the form.
+  they changed, with the editor's input kept in the form. The same goes for the inline rows
+  reversion follows (a person's memberships, a claim's citations): a row edited, deleted or
+  added on its own page (or another record's) since the form was opened refuses the save too.
 
 The site-wide *Recent changes* page is in ``profiles.recent_changes``.
 """
@@ -19,15 +21,19 @@ The site-wide *Recent changes* page is in ``profiles.recent_changes``.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Model
+from django.db.models import Max, Model, Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -44,11 +50,14 @@ from reversion.revisions import (
     set_user,
 )
 
-from profiles.revisions import Comparison, compare, previous_version
+from profiles.revisions import Comparison, compare, previous_version, stored_fields
 
 OPENED_VERSION_FIELD = "opened_version"
+OPENED_ROWS_FIELD = "opened_rows"
 REASON_FIELD = "change_reason"
-HISTORY_FIELDS = (OPENED_VERSION_FIELD, REASON_FIELD)
+HISTORY_FIELDS = (OPENED_VERSION_FIELD, OPENED_ROWS_FIELD, REASON_FIELD)
+# Row changes named in a refusal's message; the conflict box on the page lists them all.
+_ROWS_IN_MESSAGE = 5
 
 # Request attributes that carry what a view learned to the revision it records.
 _REQUIRES_REASON_ATTR = "_history_requires_reason"
@@ -83,31 +92,146 @@ def version_number(version: Version) -> int:
     return versions_of(model, version.object_id).filter(pk__lte=version.pk).count()
 
 
+@dataclass(frozen=True)
+class FollowedRelation:
+    """Inline rows that reversion follows from a record, e.g. ``Person.memberships``."""
+
+    name: str  # as in the model's ``follow`` registration: "memberships"
+    model: type[Model]  # the rows' model: Membership
+    back: str  # the rows' foreign key to the record: "person"
+
+    def rows_of(self, parent_pk):
+        return self.model._default_manager.filter(**{self.back: parent_pk}).order_by()
+
+
+def followed_relations(model: type[Model]) -> list[FollowedRelation]:
+    """The one-to-many relations ``model`` is registered with reversion to follow."""
+    relations = []
+    for name in _get_options(model).follow:
+        relation = model._meta.get_field(name)
+        if relation.one_to_many:
+            relations.append(FollowedRelation(name, relation.related_model, relation.field.name))
+    return relations
+
+
+def _rows_q(relations, ids: dict[str, set[str]]) -> Q | None:
+    """Versions (or log entries) of the given rows; None when there are none."""
+    query = None
+    for relation in relations:
+        if ids.get(relation.name):
+            content_type = ContentType.objects.get_for_model(relation.model)
+            part = Q(content_type=content_type, object_id__in=sorted(ids[relation.name]))
+            query = part if query is None else query | part
+    return query
+
+
+def _versions_q(obj: Model, relations, ids: dict[str, set[str]]) -> Q:
+    """Versions of ``obj`` and of the given rows of its followed relations."""
+    query = Q(content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk))
+    rows = _rows_q(relations, ids)
+    return query if rows is None else query | rows
+
+
+def opened_snapshot(obj: Model, relations) -> tuple[int, str]:
+    """What a change form remembers of ``obj`` when it is opened, for the stale-form guard.
+
+    The id of the newest version of the record and of its followed rows (version ids only
+    grow, so anything saved later has a larger one), and the ids of the rows, which tell a row
+    deleted elsewhere (deleting leaves no version) or added elsewhere. One query per followed
+    relation and one for the versions, however many rows. Taken before the inline rows are
+    read, so a change made in between refuses the save rather than being lost.
+    """
+    ids = {
+        relation.name: {str(pk) for pk in relation.rows_of(obj.pk).values_list("pk", flat=True)}
+        for relation in relations
+    }
+    latest = Version.objects.filter(_versions_q(obj, relations, ids)).aggregate(Max("pk"))
+    return latest["pk__max"] or 0, _dump_rows(ids)
+
+
+def _dump_rows(ids: dict[str, set[str]]) -> str:
+    return json.dumps({name: sorted(values) for name, values in ids.items()}, separators=(",", ":"))
+
+
+def parse_opened_rows(raw, relations) -> dict[str, set[str]] | None:
+    """The row ids a posted form was opened with, or None if the value is not one we wrote."""
+    try:
+        data = json.loads(raw or "")
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or set(data) != {relation.name for relation in relations}:
+        return None
+    rows = {}
+    for name, ids in data.items():
+        if not isinstance(ids, list) or not all(
+            isinstance(value, str) and 0 < len(value) <= 191 for value in ids
+        ):
+            return None
+        rows[name] = set(ids)
+    return rows
+
+
+@dataclass
+class ChangedRow:
+    """An inline row edited, deleted, added or moved away since the form was opened."""
+
+    relation: FollowedRelation
+    object_id: str
+    change: str  # "edited", "deleted", "added" or "moved"
+    label: str
+    user: object | None = None
+    when: dt.datetime | None = None
+    version: Version | None = None  # the newest version saved since, if any
+    known: bool = True  # False: nothing recorded says who did it
+
+    def describe(self, parent_verbose_name: str) -> str:
+        """E.g. “checker edited the citation “Report A (supports)” on 2 Dec 2026, 01:10”."""
+        verbose = self.relation.model._meta.verbose_name
+        row = f"the {verbose} “{self.label}”" if self.label else f"a {verbose} (#{self.object_id})"
+        if not self.known:
+            return f"{row[0].upper()}{row[1:]} was {self.change}"
+        text = f"{user_label(self.user)} {self.change} {row}"
+        if self.change == "moved":
+            text += f" to another {parent_verbose_name}"
+        return text + (f" on {when_label(self.when)}" if self.when else "")
+
+
 @dataclass
 class Conflict:
-    """What a refused save shows: the version the form was opened from and the newer ones."""
+    """What a refused save shows: the version the form was opened from and the newer ones,
+    and the inline rows changed elsewhere since."""
 
     opened: Version | None
-    latest: Version
+    latest: Version | None
     newer: list[Version]
-    comparison: Comparison
+    comparison: Comparison | None
+    rows: list[ChangedRow]
+
+
+_DAMAGED_FORM = (
+    "Not saved: this form's record of the version it was opened from is missing or damaged, "
+    "so it cannot tell whether someone else changed this {verbose} since. Reload the page and "
+    "make your changes again."
+)
 
 
 class HistoryFormMixin:
     """Mixed into every admin change form: the opened-version guard and the reason field.
 
-    ``HistoryAdmin.get_form`` builds the class, setting ``history_requires_reason``. ``clean``
-    runs inside the admin's transaction, so locking the row makes a concurrent save of the
-    same record wait for this one on databases with row locks (PostgreSQL).
+    ``HistoryAdmin.get_form`` builds the class, setting ``history_requires_reason`` and
+    ``history_relations`` (the followed relations shown as inlines). ``clean`` runs inside the
+    admin's transaction, so locking the rows makes a concurrent save of the same record or of
+    its rows wait for this one on databases with row locks (PostgreSQL).
     """
 
     history_requires_reason = False
+    history_relations: tuple[FollowedRelation, ...] = ()
     history_conflict: Conflict | None = None
 
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is not None:
-            self._refuse_stale_save(cleaned.get(OPENED_VERSION_FIELD) or 0)
+            self._check_opened_state(cleaned)
         if self.history_requires_reason and not (cleaned.get(REASON_FIELD) or "").strip():
             verbose = self.instance._meta.verbose_name
             self.add_error(
@@ -117,29 +241,198 @@ class HistoryFormMixin:
             )
         return cleaned
 
-    def _refuse_stale_save(self, opened_id: int) -> None:
+    def _check_opened_state(self, cleaned) -> None:
+        """Refuse a save over changes made since the form was opened, or a damaged form.
+
+        The hidden fields are only a guard: a value we did not write (tampered, cut short)
+        becomes an error on top of the form, never a server error, and is not reset, so
+        saving again does not silently skip the check.
+        """
+        opened_rows = None
+        damaged = self._errors.pop(OPENED_VERSION_FIELD, None) is not None
+        if self.history_relations and not damaged:
+            opened_rows = parse_opened_rows(cleaned.get(OPENED_ROWS_FIELD), self.history_relations)
+            damaged = opened_rows is None
+        if damaged:
+            self.add_error(None, _DAMAGED_FORM.format(verbose=self.instance._meta.verbose_name))
+            return
+        self._refuse_stale_save(cleaned.get(OPENED_VERSION_FIELD) or 0, opened_rows)
+
+    def _refuse_stale_save(self, opened_id: int, opened_rows=None) -> None:
         model = type(self.instance)
         list(model._default_manager.select_for_update().filter(pk=self.instance.pk).values("pk"))
         versions = versions_of(model, self.instance.pk).select_related("revision__user")
         newer = list(versions.filter(pk__gt=opened_id).order_by("-pk")[:20])
-        if not newer:
+        current_rows = rows = None
+        if opened_rows is not None:
+            current_rows, rows = self._changed_rows(opened_id, opened_rows, bool(newer))
+        if not newer and not rows:
             return
-        latest = newer[0]
-        opened = versions.filter(pk=opened_id).first() if opened_id else None
-        self.history_conflict = Conflict(opened, latest, newer, compare(opened, latest))
-        authors = list(dict.fromkeys(user_label(v.revision.user) for v in newer))
-        count = "a newer version" if len(newer) == 1 else f"{len(newer)} newer versions"
-        self.add_error(
-            None,
-            f"Not saved: {', '.join(authors)} saved {count} of this "
-            f"{model._meta.verbose_name} after you opened it — the latest on "
-            f"{when_label(latest.revision.date_created)} by {user_label(latest.revision.user)}. "
-            "Their changes are shown below and your input is still in the form. Reload the "
-            "page to start again from their version, or save again to replace it with yours.",
-        )
+        verbose = model._meta.verbose_name
+        latest = newer[0] if newer else None
+        opened = comparison = None
+        if newer:
+            # The form holds the newest version of the record *or of its rows*: the record's
+            # version then is its latest one up to that.
+            if opened_id:
+                opened = versions.filter(pk__lte=opened_id).order_by("-pk").first()
+            comparison = compare(opened, latest)
+            authors = list(dict.fromkeys(user_label(v.revision.user) for v in newer))
+            count = "a newer version" if len(newer) == 1 else f"{len(newer)} newer versions"
+            self.add_error(
+                None,
+                f"Not saved: {', '.join(authors)} saved {count} of this "
+                f"{verbose} after you opened it — the latest on "
+                f"{when_label(latest.revision.date_created)} by "
+                f"{user_label(latest.revision.user)}. Their changes are shown below and your "
+                "input is still in the form. Reload the page to start again from their "
+                "version, or save again to replace it with yours.",
+            )
+        if rows:
+            named = [row.describe(verbose) for row in rows[:_ROWS_IN_MESSAGE]]
+            if len(rows) > _ROWS_IN_MESSAGE:
+                named[-1] += f", and {len(rows) - _ROWS_IN_MESSAGE} more (listed below)"
+            if newer:
+                self.add_error(None, f"Also since you opened this form: {'; '.join(named)}.")
+            else:
+                self.add_error(
+                    None,
+                    f"Not saved: since you opened this form, {'; '.join(named)}. Your input is "
+                    "still in the form. Reload the page to start again from the current rows, "
+                    "or save again to apply your input over their changes (rows deleted since "
+                    "stay deleted, rows added since are kept).",
+                )
+        self.history_conflict = Conflict(opened, latest, newer, comparison, rows or [])
         # Saving this form again is a deliberate choice made after seeing their changes.
         self.data = self.data.copy()
-        self.data[self.add_prefix(OPENED_VERSION_FIELD)] = str(latest.pk)
+        if current_rows is None:
+            newest_id = latest.pk
+        else:
+            every_row = {name: opened_rows[name] | current_rows[name] for name in current_rows}
+            query = _versions_q(self.instance, self.history_relations, every_row)
+            newest_id = Version.objects.filter(query).aggregate(Max("pk"))["pk__max"] or 0
+            self.data[self.add_prefix(OPENED_ROWS_FIELD)] = _dump_rows(current_rows)
+        self.data[self.add_prefix(OPENED_VERSION_FIELD)] = str(max(newest_id, opened_id))
+
+    def _changed_rows(self, opened_id: int, opened_rows, record_saved: bool):
+        """The followed rows now, and those changed elsewhere since the form was opened.
+
+        A row counts as edited when a version of it newer than the form, saved outside the
+        record's own revisions (those are the record's newer versions), differs from the one
+        it had then: saving an organization versions all its memberships, changed or not. A
+        deleted row leaves no version, so deletions and additions come from comparing the ids,
+        with the admin's log saying who deleted (or added) a row when no version does. A change
+        nothing records is named only when the record itself was not saved since: otherwise it
+        is that save's (whose comparison is shown). A fixed number of queries, however many rows.
+        """
+        relations = self.history_relations
+        parent_pk = self.instance.pk
+        current = {}
+        for relation in relations:
+            locked = relation.rows_of(parent_pk).select_for_update()
+            current[relation.name] = {str(pk) for pk in locked.values_list("pk", flat=True)}
+        every_row = {name: opened_rows[name] | current[name] for name in current}
+        rows_query = _rows_q(relations, every_row)
+        if rows_query is None:
+            return current, []
+        record_revisions = versions_of(type(self.instance), parent_pk).filter(pk__gt=opened_id)
+        newest: dict[tuple[int, str], Version] = {}
+        for version in (
+            Version.objects.filter(rows_query, pk__gt=opened_id)
+            .exclude(revision__in=record_revisions.values("revision_id"))
+            .select_related("revision__user")
+            .order_by("-pk")
+        ):
+            newest.setdefault((version.content_type_id, version.object_id), version)
+
+        def key(relation, object_id):
+            return ContentType.objects.get_for_model(relation.model).pk, object_id
+
+        # What each row edited or gone since was when the form was opened (its latest version).
+        then_ids = {
+            relation.name: {
+                object_id
+                for object_id in opened_rows[relation.name]
+                if object_id not in current[relation.name] or key(relation, object_id) in newest
+            }
+            for relation in relations
+        }
+        then: dict[tuple[int, str], Version] = {}
+        then_query = _rows_q(relations, then_ids)
+        if then_query is not None:
+            last_ids = (
+                Version.objects.filter(then_query, pk__lte=opened_id)
+                .order_by()
+                .values("content_type_id", "object_id")
+                .annotate(last=Max("pk"))
+                .values("last")
+            )
+            for version in Version.objects.filter(pk__in=last_ids):
+                then[(version.content_type_id, version.object_id)] = version
+        # Who deleted a row, or added one no version records.
+        logged_ids = {
+            relation.name: (opened_rows[relation.name] - current[relation.name])
+            | {
+                object_id
+                for object_id in current[relation.name] - opened_rows[relation.name]
+                if key(relation, object_id) not in newest
+            }
+            for relation in relations
+        }
+        logged: dict[tuple[int, str], LogEntry] = {}
+        logged_query = _rows_q(relations, logged_ids)
+        if logged_query is not None:
+            for entry in (
+                LogEntry.objects.filter(logged_query).select_related("user").order_by("-pk")
+            ):
+                logged.setdefault((entry.content_type_id, entry.object_id), entry)
+
+        changed = []
+        for relation in relations:
+            opened_ids, now_ids = opened_rows[relation.name], current[relation.name]
+            for object_id in sorted(opened_ids | now_ids, key=lambda i: (len(i), i)):
+                row_key = key(relation, object_id)
+                version, before, entry = newest.get(row_key), then.get(row_key), logged.get(row_key)
+                label = next(
+                    (v.object_repr for v in (version, before) if v is not None),
+                    entry.object_repr if entry else "",
+                )
+                row = None
+                if object_id in opened_ids and object_id in now_ids:
+                    if version is not None and (
+                        before is None or stored_fields(before) != stored_fields(version)
+                    ):
+                        row = ChangedRow(relation, object_id, "edited", label, version=version)
+                elif object_id in opened_ids:
+                    if entry is not None and entry.action_flag == DELETION:
+                        row = ChangedRow(
+                            relation,
+                            object_id,
+                            "deleted",
+                            entry.object_repr or label,
+                            entry.user,
+                            entry.action_time,
+                        )
+                    elif version is not None and str(
+                        stored_fields(version).get(relation.back)
+                    ) != str(parent_pk):
+                        row = ChangedRow(relation, object_id, "moved", label, version=version)
+                    elif not record_saved:
+                        row = ChangedRow(relation, object_id, "deleted", label, known=False)
+                elif version is not None:
+                    row = ChangedRow(relation, object_id, "added", label, version=version)
+                elif entry is not None:
+                    row = ChangedRow(
+                        relation, object_id, "added", label, entry.user, entry.action_time
+                    )
+                elif not record_saved:
+                    row = ChangedRow(relation, object_id, "added", label, known=False)
+                if row is not None and row.version is not None:
+                    row.user = row.version.revision.user
+                    row.when = row.version.revision.date_created
+                if row is not None:
+                    changed.append(row)
+        return current, changed
 
 
 class HistoryAdmin(VersionAdmin):
@@ -198,7 +491,12 @@ class HistoryAdmin(VersionAdmin):
         requires_reason = getattr(request, _REQUIRES_REASON_ATTR, None)
         if requires_reason is None:
             requires_reason = self.requires_change_reason(request, obj)
-        latest = versions_of(type(obj), obj.pk).order_by("-pk").values_list("pk", flat=True)
+        relations = self.stale_guard_relations(request, obj)
+        if relations:
+            opened_version, opened_rows = opened_snapshot(obj, relations)
+        else:
+            latest = versions_of(type(obj), obj.pk).order_by("-pk").values_list("pk", flat=True)
+            opened_version, opened_rows = latest.first() or 0, None
         reason_help = (
             "Required: this record is public. Kept as the comment in its history."
             if requires_reason
@@ -206,8 +504,13 @@ class HistoryAdmin(VersionAdmin):
         )
         attrs = {
             "history_requires_reason": requires_reason,
+            "history_relations": tuple(relations),
             OPENED_VERSION_FIELD: forms.IntegerField(
-                widget=forms.HiddenInput, required=False, initial=latest.first() or 0
+                widget=forms.HiddenInput,
+                required=False,
+                initial=opened_version,
+                min_value=0,
+                max_value=2**63 - 1,
             ),
             REASON_FIELD: forms.CharField(
                 label="Reason for this change",
@@ -217,7 +520,29 @@ class HistoryAdmin(VersionAdmin):
                 widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
             ),
         }
+        if relations:
+            attrs[OPENED_ROWS_FIELD] = forms.CharField(
+                widget=forms.HiddenInput, required=False, strip=False, initial=opened_rows
+            )
         return type(form.__name__, (HistoryFormMixin, form), attrs)
+
+    def stale_guard_relations(self, request, obj) -> list[FollowedRelation]:
+        """The relations reversion follows that this change form edits as inlines."""
+        inline_models = {inline.model for inline in self.get_inlines(request, obj)}
+        return [r for r in followed_relations(self.model) if r.model in inline_models]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """Leave out the posted inline rows deleted (or moved away) since the form was opened.
+
+        The stale-form guard refuses the first save and names who did it; the form shown again
+        no longer has the row, and saving it keeps their deletion. One query per followed inline.
+        """
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if "data" in kwargs and obj is not None and obj.pk is not None:
+            for relation in self.stale_guard_relations(request, obj):
+                if relation.model is inline.model:
+                    _drop_rows_gone(kwargs, prefix, relation, obj.pk)
+        return kwargs
 
     def get_fields(self, request, obj=None):
         """The model's fields only: the template places the history fields itself."""
@@ -229,6 +554,7 @@ class HistoryAdmin(VersionAdmin):
         if OPENED_VERSION_FIELD in form.fields:
             context["history_fields"] = {
                 "opened_version": form[OPENED_VERSION_FIELD],
+                "opened_rows": form[OPENED_ROWS_FIELD] if OPENED_ROWS_FIELD in form.fields else "",
                 "reason": form[REASON_FIELD],
                 "requires_reason": form.history_requires_reason,
             }
@@ -236,7 +562,26 @@ class HistoryAdmin(VersionAdmin):
             if conflict is not None:
                 context["history_conflict"] = conflict
                 context["history_conflict_rows"] = self._version_rows(request, conflict.newer, None)
+                context["history_conflict_changed_rows"] = [
+                    {
+                        "text": row.describe(obj._meta.verbose_name if obj else ""),
+                        "compare_url": self._row_compare_url(request, row),
+                    }
+                    for row in conflict.rows
+                ]
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _row_compare_url(self, request, row: ChangedRow) -> str:
+        """The compare page of a row's version saved since, on the row's own admin, if any."""
+        row_admin = self.admin_site._registry.get(row.relation.model)
+        if (
+            row.version is None
+            or not isinstance(row_admin, HistoryAdmin)
+            or not row_admin.has_view_or_change_permission(request)
+        ):
+            return ""
+        url = row_admin._url("history_compare", quote(row.object_id))
+        return f"{url}?{urlencode({'new': row.version.pk})}"
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Revert: ask for a reason if the record is public now, and name what was restored."""
@@ -412,6 +757,63 @@ class HistoryAdmin(VersionAdmin):
                 else ""
             ),
         }
+
+
+def _drop_rows_gone(kwargs: dict, prefix: str, relation: FollowedRelation, parent_pk) -> None:
+    """Leave out of the posted formset ``prefix`` the rows no longer among the record's rows.
+
+    Django would refuse such a row ("Select a valid choice") and then show the form again
+    without it while still counting it, so the editor could not save at all. The rows after it
+    are renumbered. One query.
+    """
+    data = kwargs["data"]
+    pk_field = relation.model._meta.pk
+    try:
+        initial = int(data.get(f"{prefix}-INITIAL_FORMS"))
+        total = int(data.get(f"{prefix}-TOTAL_FORMS"))
+    except (TypeError, ValueError):
+        return  # the formset reports a damaged management form itself
+    posted = {}
+    for index in range(max(0, min(initial, total, 2000))):
+        value = data.get(f"{prefix}-{index}-{pk_field.name}")
+        try:
+            pk = pk_field.to_python(value) if value else None
+            if pk is not None:
+                pk_field.run_validators(pk)  # e.g. an integer the database cannot hold
+        except ValidationError:
+            continue
+        if pk is not None:
+            posted[index] = pk
+    if not posted:
+        return
+    present = set(
+        relation.rows_of(parent_pk).filter(pk__in=posted.values()).values_list("pk", flat=True)
+    )
+    gone = {index for index, pk in posted.items() if pk not in present}
+    if not gone:
+        return
+    kwargs["data"] = _renumbered(data, prefix, gone)
+    kwargs["data"][f"{prefix}-INITIAL_FORMS"] = str(initial - len(gone))
+    kwargs["data"][f"{prefix}-TOTAL_FORMS"] = str(total - len(gone))
+    if kwargs.get("files"):
+        kwargs["files"] = _renumbered(kwargs["files"], prefix, gone)
+
+
+def _renumbered(data, prefix: str, gone: set[int]):
+    """A copy of ``data`` without the forms ``gone`` of formset ``prefix``, renumbered."""
+    form_key = re.compile(rf"{re.escape(prefix)}-([0-9]+)-(.*)", re.DOTALL)
+    result = data.copy()
+    forms_data = []
+    for key, values in data.lists():
+        match = form_key.fullmatch(key)
+        if match is not None:
+            del result[key]
+            forms_data.append((int(match[1]), match[2], values))
+    for index, name, values in forms_data:
+        if index not in gone:
+            index -= sum(1 for dropped in gone if dropped < index)
+            result.setlist(f"{prefix}-{index}-{name}", values)
+    return result
 
 
 def _int_or_404(value) -> int:
