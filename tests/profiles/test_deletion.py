@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 import reversion
 from django.db import connection
+from django.db.models.signals import m2m_changed
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -89,6 +90,39 @@ def test_a_deleted_event_recovered_is_again_what_claims_and_articles_are_about(e
     assert sideline.parent_id == pk
     deletion = Deletion.objects.get(object_id=str(pk), revision__isnull=False)
     assert deletion.recovered_at is not None and deletion.recovered_by.username == "editor"
+
+
+def test_recovery_skips_links_whose_other_end_went_or_moved_and_tells_m2m_receivers(
+    editor_client,
+):
+    event, elsewhere = EventFactory(), EventFactory()
+    kept, gone = ClaimFactory(), ClaimFactory()
+    for claim in (kept, gone):
+        claim.about_events.add(event)
+    moved = ClaimFactory(said_at_event=event)
+    save_revision(event)
+    pk = event.pk
+    delete_through_admin(editor_client, event)
+    gone.delete()
+    moved.said_at_event = elsewhere
+    moved.save()
+
+    seen = []
+
+    def receiver(sender, instance, action, reverse, pk_set, **kwargs):
+        if action == "post_add":
+            seen.append((instance, reverse, pk_set))
+
+    m2m_changed.connect(receiver, sender=Claim.about_events.through)
+    try:
+        event = recover_through_recent_changes(editor_client, Event, pk)
+    finally:
+        m2m_changed.disconnect(receiver, sender=Claim.about_events.through)
+    assert list(event.claims.all()) == [kept]
+    moved.refresh_from_db()
+    assert moved.said_at_event == elsewhere  # changed since: left alone
+    # Re-added from the claim's side, as an editor adding the event to the claim would.
+    assert seen == [(kept, False, {pk})]
 
 
 def test_a_deleted_claim_recovered_keeps_its_author_and_is_cited_again(editor_client, writer):
