@@ -156,6 +156,9 @@ def test_a_reviewed_claim_deleted_in_the_shell_is_recovered_with_its_verdict(
     assign_claim(claim=claim, actor=fact_checker)
     rate_claim(claim=claim, actor=fact_checker, verdict="false", rationale="The record differs.")
     pk = claim.pk
+    # Excluded too: a JSON field and a many-to-many field.
+    Claim.objects.filter(pk=pk).update(rated_content={"statement": claim.statement})
+    claim.evidence_editors.add(writer)
 
     Claim.objects.get(pk=pk).delete()
 
@@ -167,6 +170,8 @@ def test_a_reviewed_claim_deleted_in_the_shell_is_recovered_with_its_verdict(
     )
     assert (claim.reviewer, claim.created_by) == (fact_checker, writer)
     assert claim.reviewed_at is not None
+    assert claim.rated_content == {"statement": claim.statement}
+    assert list(claim.evidence_editors.all()) == [writer]
 
 
 def test_a_deleted_person_recovered_gets_memberships_back_and_the_claims_about_them(
