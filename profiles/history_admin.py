@@ -13,7 +13,11 @@ one, since dependencies run profiles ← events ← newsroom). On top of reversi
   opened, and a save over a newer version is refused, naming who saved it and showing what
   they changed, with the editor's input kept in the form. The same goes for the inline rows
   reversion follows (a person's memberships, a claim's citations): a row edited, deleted or
-  added on its own page (or another record's) since the form was opened refuses the save too.
+  added on its own page (or another record's) since the form was opened refuses the save too;
+- whole recoveries: deletions are logged as the editor's (``profiles.actions.record_deletion``),
+  and recovering a record, or reverting one that brings deleted inline rows back, restores what
+  the deletion took that versions do not hold: other records' links to it and its excluded
+  fields (``profiles.actions.restore_deleted_in_revision``).
 
 The site-wide *Recent changes* page is in ``profiles.recent_changes``.
 """
@@ -33,6 +37,7 @@ from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Max, Model, Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -50,6 +55,9 @@ from reversion.revisions import (
     set_user,
 )
 
+from profiles.actions import restore_deleted_in_revision
+from profiles.deletions import deleting_as
+from profiles.models import Deletion
 from profiles.revisions import Comparison, compare, previous_version, stored_fields
 
 OPENED_VERSION_FIELD = "opened_version"
@@ -63,6 +71,7 @@ _ROWS_IN_MESSAGE = 5
 _REQUIRES_REASON_ATTR = "_history_requires_reason"
 _REVERTING_ATTR = "_history_reverting"
 _REASON_ATTR = "_history_reason"
+_RECOVERING_ATTR = "_history_recovering"
 
 
 def user_label(user) -> str:
@@ -465,8 +474,16 @@ class HistoryAdmin(VersionAdmin):
     def revision_comment(self, request: HttpRequest) -> str:
         """The comment of the revision this request saves, or "" to keep reversion's."""
         reason = getattr(request, _REASON_ATTR, "")
+        saved = getattr(request, "_history_saved", False)
+        recovering = getattr(request, _RECOVERING_ATTR, None)
+        if recovering is not None and saved:
+            recovered = (
+                f"Recovered after its deletion on {when_label(recovering.deleted_at)} by "
+                f"{user_label(recovering.deleted_by)}"
+            )
+            return f"{recovered}: {reason}" if reason else f"{recovered}."
         reverting = getattr(request, _REVERTING_ATTR, None)
-        if reverting is None or not getattr(request, "_history_saved", False):
+        if reverting is None or not saved:
             return reason
         restored = (
             f"Reverted to version #{version_number(reverting)} of "
@@ -480,6 +497,42 @@ class HistoryAdmin(VersionAdmin):
         request._history_saved = True
         setattr(request, _REASON_ATTR, (form.cleaned_data.get(REASON_FIELD) or "").strip())
         super().save_model(request, obj, form, change)
+
+    # -- deleting, and recovering whole
+
+    def delete_model(self, request, obj: Model) -> None:
+        """Delete ``obj``; the deletion log names the editor (``profiles.receivers``)."""
+        with deleting_as(request.user):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        """The bulk delete action; the deletion log names the editor."""
+        with deleting_as(request.user):
+            super().delete_queryset(request, queryset)
+
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        """Save the inline rows; the ones removed are logged as part of this record's revision
+        (not listed apart on Recent changes), so a revert that brings them back restores them."""
+        with deleting_as(request.user, as_part=True):
+            super().save_related(request, form, formsets, change)
+
+    def _revert_whole(self, request, version: Version | None, view, *args):
+        """Run reversion's revert or recover ``view``, then restore what the deletions of the
+        records it brought back took, in the same transaction.
+
+        Reversion's view nests its own transaction (rolled back when it only shows the form);
+        rows it deletes to match the old version are logged as part of the revert.
+        """
+        with transaction.atomic(), deleting_as(request.user, as_part=True):
+            response = view(request, *args)
+            if (
+                version is not None
+                and request.method == "POST"
+                and response.status_code == 302
+                and getattr(request, "_history_saved", False)
+            ):
+                restore_deleted_in_revision(revision=version.revision, actor=request.user)
+        return response
 
     # -- the change form
 
@@ -590,12 +643,28 @@ class HistoryAdmin(VersionAdmin):
             setattr(request, _REQUIRES_REASON_ATTR, self.requires_change_reason(request, current))
         version = Version.objects.select_related("revision__user").filter(pk=version_id).first()
         setattr(request, _REVERTING_ATTR, version)
-        return super().revision_view(request, object_id, version_id, extra_context)
+        return self._revert_whole(
+            request, version, super().revision_view, object_id, version_id, extra_context
+        )
 
     def recover_view(self, request, version_id, extra_context=None):
-        """Recovering a deleted record asks for no reason (nothing public is being changed)."""
+        """Recover a deleted record whole: reversion restores it (and its inline rows) from
+        the version, then the links other records held to them and their excluded fields come
+        back (``profiles.actions.restore_deleted_in_revision``). Asks for no reason (nothing
+        public is being changed); the revision comment says when and by whom it was deleted.
+        """
         setattr(request, _REQUIRES_REASON_ATTR, False)
-        return super().recover_view(request, version_id, extra_context)
+        version = Version.objects.select_related("revision").filter(pk=version_id).first()
+        if version is not None:
+            deletion = (
+                Deletion.objects.pending()
+                .of_objects([(version.content_type_id, version.object_id)])
+                .select_related("deleted_by")
+                .order_by("-pk")
+                .first()
+            )
+            setattr(request, _RECOVERING_ATTR, deletion)
+        return self._revert_whole(request, version, super().recover_view, version_id, extra_context)
 
     # -- history and compare pages
 

@@ -3,7 +3,9 @@
 Paged by revision id (``?before=``/``?after=``) rather than by page number, so it never counts
 the whole table and stays fast on hundreds of thousands of revisions; filterable by user,
 record type and date. Each row links to the record and to the compare with its previous
-version (``profiles.history_admin``).
+version (``profiles.history_admin``). A deletion has a revision of its own (``profiles.models
+.Deletion``): its row names who deleted what, and links to the recover page for those who may
+recover it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from reversion.models import Revision, Version
 from reversion.revisions import _get_options, get_registered_models
 
 from profiles.history_admin import user_label
+from profiles.models import Deletion
+
+UNKNOWN_DELETER = "unknown user (shell or system)"
 
 
 class RecentChangesFilter(forms.Form):
@@ -71,7 +76,7 @@ def recent_revisions(
     Paging by revision id (``before``: older than; ``after``: newer than) never counts the
     table: the primary key index serves the order, the date and user indexes the filters.
     """
-    revisions = Revision.objects.select_related("user")
+    revisions = Revision.objects.select_related("user", "deletion__recovered_by")
     if user is not None:
         revisions = revisions.filter(user=user)
     if since is not None:
@@ -81,6 +86,7 @@ def recent_revisions(
     if content_type is not None:
         revisions = revisions.filter(
             Exists(Version.objects.filter(revision=OuterRef("pk"), content_type=content_type))
+            | Exists(Deletion.objects.filter(revision=OuterRef("pk"), content_type=content_type))
         )
     if after is not None:
         rows = list(revisions.filter(pk__gt=after).order_by("pk")[: limit + 1])
@@ -105,11 +111,45 @@ def _admin_link(site, content_type: ContentType, object_id: str, view: str) -> s
         return ""
 
 
+def _deletion_object(site, request: HttpRequest, deletion: Deletion) -> dict:
+    """How a deletion's row names the record, and the recover link if the user may recover it."""
+    content_type = ContentType.objects.get_for_id(deletion.content_type_id)
+    model = content_type.model_class()
+    model_admin = site._registry.get(model) if model is not None else None
+    recover_url = ""
+    if (
+        not deletion.is_recovered
+        and deletion.version_id is not None
+        and model_admin is not None
+        # Reversion's recover view asks for both.
+        and model_admin.has_add_permission(request)
+        and model_admin.has_change_permission(request)
+    ):
+        opts = model._meta
+        try:
+            recover_url = reverse(
+                f"{site.name}:{opts.app_label}_{opts.model_name}_recover",
+                args=(deletion.version_id,),
+            )
+        except NoReverseMatch:  # not a VersionAdmin
+            recover_url = ""
+    recovered = deletion.is_recovered
+    return {
+        "repr": deletion.object_repr,
+        "kind": capfirst(model._meta.verbose_name) if model else content_type.model,
+        "url": _admin_link(site, content_type, deletion.object_id, "change") if recovered else "",
+        "compare_url": "",
+        "deletion": deletion,
+        "recover_url": recover_url,
+        "recovered_by": user_label(deletion.recovered_by) if recovered else "",
+    }
+
+
 def recent_changes_view(request: HttpRequest, site: admin.AdminSite | None = None) -> HttpResponse:
     """Every revision across the site, newest first: who, when, what, and the comment.
 
-    Three queries whatever the table's size: the page of revisions with their authors, their
-    versions (without the stored data), and the filter form's choices.
+    Three queries whatever the table's size: the page of revisions with their authors and
+    deletions, their versions (without the stored data), and the filter form's choices.
     """
     site = site or admin.site
     form = RecentChangesFilter(request.GET or None)
@@ -133,6 +173,17 @@ def recent_changes_view(request: HttpRequest, site: admin.AdminSite | None = Non
         versions_by_revision.setdefault(version.revision_id, []).append(version)
     rows = []
     for revision in revisions:
+        deletion = getattr(revision, "deletion", None)
+        if deletion is not None:
+            rows.append(
+                {
+                    "revision": revision,
+                    "user": user_label(revision.user) if revision.user else UNKNOWN_DELETER,
+                    "objects": [_deletion_object(site, request, deletion)],
+                    "related_rows": 0,
+                }
+            )
+            continue
         versions = versions_by_revision.get(revision.pk, [])
         types = {
             v.content_type_id: ContentType.objects.get_for_id(v.content_type_id) for v in versions

@@ -302,5 +302,7 @@ def test_a_deleted_claim_is_recovered_with_its_citations_as_a_draft(client, edit
 
     claim = Claim.objects.get(pk=pk)
     assert set(claim.citations.values_list("pk", flat=True)) == {alpha.pk, beta.pk}
-    # Its review history went with it, so it starts again as a draft.
+    # It was a draft without a recorded author, and comes back as it was: the editor who
+    # recovers it does not become its author.
     assert claim.status == ClaimStatus.DRAFT
+    assert claim.created_by is None
