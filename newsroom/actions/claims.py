@@ -30,7 +30,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.actions.context import editing
+from newsroom.actions.context import editing, note_reopened
 from newsroom.exceptions import InvalidClaimTransition
 from newsroom.models import (
     POSITIVE_VERDICTS,
@@ -497,6 +497,7 @@ def check_claim_content(*, claim_id: int, actor: AbstractBaseUser | None) -> Cla
     if locked.status == ClaimStatus.REVIEWED and rated is not None and rated != content:
         what = "; ".join(describe_content_changes(rated, content)) or "its content changed"
         _reopen(locked, actor=actor, assignee=None, note=f"Changed after its verdict: {what}.")
+        note_reopened(locked)
     return locked
 
 
@@ -553,12 +554,5 @@ def revert_claim(*, version, actor: AbstractBaseUser, reason: str = "") -> Claim
     with editing(actor=actor):
         version.revision.revert(delete=True)
         claim = Claim.objects.get(pk=version.object_id)
-        comment = f"Reverted to the version of {version.revision.date_created:%Y-%m-%d %H:%M}"
-        _record_move(
-            claim,
-            actor=actor,
-            from_status=claim.status,
-            note=reason.strip(),
-            comment=comment + ".",
-        )
+        _record_move(claim, actor=actor, from_status=claim.status, note=reason, comment="")
     return Claim.objects.get(pk=claim.pk)

@@ -24,6 +24,8 @@ from django.db import transaction
 class _Edit:
     actor: AbstractBaseUser | None
     claim_ids: dict[int, None] = field(default_factory=dict)
+    # Claims the edit reopened, for the caller to tell the user.
+    reopened: list = field(default_factory=list)
 
 
 _edit: ContextVar[_Edit | None] = ContextVar("newsroom_edit", default=None)
@@ -31,20 +33,20 @@ _applying_article: ContextVar[bool] = ContextVar("newsroom_applying_article", de
 
 
 @contextmanager
-def editing(*, actor: AbstractBaseUser | None) -> Iterator[None]:
+def editing(*, actor: AbstractBaseUser | None) -> Iterator[_Edit]:
     """Run the block as one edit by ``actor``, in one transaction, checking claims at its end.
 
     Nested blocks join the outermost one. The checks run before the transaction commits, so a
     claim whose rated content changed is reopened in the same transaction as the change.
     """
     if _edit.get() is not None:
-        yield
+        yield _edit.get()
         return
     edit = _Edit(actor if actor is not None and actor.is_authenticated else None)
     token = _edit.set(edit)
     try:
         with transaction.atomic():
-            yield
+            yield edit
             # Imported here: claims.py imports this module.
             from newsroom.actions.claims import check_claim_content
 
@@ -64,6 +66,13 @@ def current_actor() -> AbstractBaseUser | None:
     if reversion.is_active():
         return reversion.get_user()
     return None
+
+
+def note_reopened(claim) -> None:
+    """Remember that the open edit reopened ``claim`` (nothing happens outside an edit)."""
+    edit = _edit.get()
+    if edit is not None:
+        edit.reopened.append(claim)
 
 
 def defer_claim_check(claim_id: int) -> bool:

@@ -34,17 +34,42 @@ class RulesAdminMixin:
 
     revert_confirmation_template = "admin/history/revert_confirmation.html"
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        with actions.editing(actor=request.user):
-            return super().changeform_view(request, object_id, form_url, extra_context)
+    # Around add_view and change_view, not changeform_view: VersionAdmin opens its revision
+    # there, and the claims are checked after that revision is saved, so a reopening is a
+    # revision of its own, with its own comment.
+    def add_view(self, request, form_url="", extra_context=None):
+        with actions.editing(actor=request.user) as edit:
+            response = super().add_view(request, form_url, extra_context)
+        self.report_reopened(request, edit.reopened)
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        with actions.editing(actor=request.user) as edit:
+            response = super().change_view(request, object_id, form_url, extra_context)
+        self.report_reopened(request, edit.reopened)
+        return response
 
     def delete_view(self, request, object_id, extra_context=None):
-        with actions.editing(actor=request.user):
-            return super().delete_view(request, object_id, extra_context)
+        with actions.editing(actor=request.user) as edit:
+            response = super().delete_view(request, object_id, extra_context)
+        self.report_reopened(request, edit.reopened)
+        return response
 
     def recover_view(self, request, version_id, extra_context=None):
-        with actions.editing(actor=request.user):
-            return super().recover_view(request, version_id, extra_context)
+        with actions.editing(actor=request.user) as edit:
+            response = super().recover_view(request, version_id, extra_context)
+        self.report_reopened(request, edit.reopened)
+        return response
+
+    def report_reopened(self, request: HttpRequest, claims: list) -> None:
+        """Tell the user which rated claims their change reopened."""
+        for claim in claims:
+            self.message_user(
+                request,
+                f"“{claim}” was reopened for review: what its verdict rated has changed. "
+                "Readers see it as under review again.",
+                messages.WARNING,
+            )
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Revert through ``actions.revert_to_version``: a GET shows what would change and asks

@@ -7,7 +7,7 @@ form shows them read-only, and the changelist actions call the workflow function
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
@@ -19,7 +19,7 @@ from newsroom.admin.review import (
     EvidenceFilter,
     ReviewQueueFilter,
 )
-from newsroom.models import Citation, Claim, ClaimStatus, ReviewEvent
+from newsroom.models import Citation, Claim, ReviewEvent
 from profiles.history_admin import HistoryAdmin
 from profiles.models import Membership
 
@@ -191,19 +191,6 @@ class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
     def has_review_permission(self, request: HttpRequest) -> bool:
         """Taking a claim into review is for fact-checkers (``newsroom.review_claim``)."""
         return request.user.has_perm("newsroom.review_claim")
-
-    def response_change(self, request, obj: Claim):
-        """Say so when the save reopened a rated claim (``actions.check_claim_content``)."""
-        if obj.status == ClaimStatus.REVIEWED and (
-            Claim.objects.filter(pk=obj.pk, status=ClaimStatus.REOPENED).exists()
-        ):
-            self.message_user(
-                request,
-                f"“{obj}” was reopened for review: what its verdict rated has changed. Readers "
-                "see it as under review again.",
-                messages.WARNING,
-            )
-        return super().response_change(request, obj)
 
     @admin.display(description="claimant")
     def claimant(self, obj: Claim) -> str:

@@ -167,19 +167,17 @@ def _reviewed_claim(writer, fact_checker):
     return claim
 
 
-def test_a_live_article_needs_a_reason_and_it_becomes_the_comment(editor_client, editor):
+def test_a_live_articles_edit_is_a_draft_and_its_reason_becomes_the_comment(editor_client, editor):
     article = _live_article(editor)
     url = admin_url(article, "change")
     data = admin_form_data(editor_client.get(url))
     data["standfirst"] = "A new standfirst."
-    response = editor_client.post(url, data)
-    assert response.status_code == 200
-    assert "public" in form_errors(response)["change_reason"][0]
-
     data["change_reason"] = "Clearer standfirst."
     response = editor_client.post(url, data)
     assert response.status_code == 302, form_errors(response)
-    assert latest_revision().comment == "Clearer standfirst."
+    article.refresh_from_db()
+    assert article.standfirst != "A new standfirst."  # readers see it only once published
+    assert article.draft_version.revision.comment == "Draft saved: Clearer standfirst."
 
 
 def test_a_draft_article_needs_no_reason(editor_client, editor):
@@ -200,7 +198,10 @@ def test_a_reviewed_claim_needs_a_reason(editor_client, writer, fact_checker):
     data["change_reason"] = "It is a quote."
     response = editor_client.post(url, data)
     assert response.status_code == 302, form_errors(response)
-    assert latest_revision().comment == "It is a quote."
+    edit, reopening = Revision.objects.order_by("-pk")[1], latest_revision()
+    assert edit.comment == "It is a quote."
+    # The verdict rated a fact: the edit reopens the claim, in a revision of its own.
+    assert reopening.comment.startswith("Claim reviewed → reopened. Changed after its verdict")
 
 
 def test_a_workflow_move_after_opening_the_form_makes_it_stale(editor_client, writer, fact_checker):

@@ -15,6 +15,7 @@ from PIL import Image as PILImage
 from reversion.models import Version
 
 from newsroom import actions, imaging
+from newsroom.exceptions import WorkflowError
 from newsroom.models import (
     Article,
     ArticleStatus,
@@ -281,40 +282,81 @@ def test_a_rated_claim_needs_no_override(editor_client, editor):
 # Substantive updates and copy edits
 
 
-def test_a_copy_edit_leaves_updated_unchanged_and_a_substantive_update_stamps_it(
-    editor_client, editor
-):
-    article = reach(ArticleFactory(body="First text."), S.PUBLISHED, editor)
-    html = editor_client.get(admin_url(article, "change")).content.decode()
-    assert 'name="substantive_update"' in html
+def changes(client, article: Article, decision: str = "publish", **fields):
+    """Press "Publish changes" (or "Discard changes") in the panel."""
+    url = reverse("admin:newsroom_article_changes", args=[article.pk])
+    return client.post(url, {"decision": decision, **fields}, follow=True)
 
-    response = save_article(editor_client, article, body="First text, without a typo.")
+
+def test_an_edit_of_a_live_article_is_a_draft_until_an_editor_publishes_it(client, editor, writer):
+    article = reach(ArticleFactory(body="First text.", created_by=writer), S.PUBLISHED, editor)
+    public_url = article.get_absolute_url()
+    client.force_login(writer)
+    response = save_article(client, article, body="A writer's rewrite.")
     assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert article.body == "First text." and article.has_unpublished_changes
+    # The writer sees the draft in the form, and that it is not public.
+    html = client.get(admin_url(article, "change")).content.decode()
+    assert "A writer&#x27;s rewrite." in html or "A writer's rewrite." in html
+    assert "This article has unpublished changes" in html and "An editor publishes them" in html
+    # Only an editor may publish it; a writer's crafted POST is refused.
+    changes(client, article)
+    article.refresh_from_db()
+    assert article.body == "First text."
+    client.logout()
+    assert "rewrite" not in client.get(public_url).content.decode()
+
+    client.force_login(editor)
+    assert changes(client, article, note="Tightened.").status_code == 200
+    article.refresh_from_db()
+    assert (article.body, article.draft_version) == ("A writer's rewrite.", None)
+    assert article.events.first().note == "Tightened."
+    client.logout()
+    assert "rewrite." in client.get(public_url).content.decode()
+
+
+def test_discarding_changes_keeps_what_readers_see(editor_client, editor):
+    article = reach(ArticleFactory(body="Live text."), S.PUBLISHED, editor)
+    save_article(editor_client, article, body="Second thoughts.")
+    assert changes(editor_client, article, "discard").status_code == 200
+    article.refresh_from_db()
+    assert (article.body, article.draft_version) == ("Live text.", None)
+    assert "Live text." in admin_form_data(editor_client.get(admin_url(article, "change")))["body"]
+
+
+def test_an_approved_or_scheduled_article_cannot_be_rewritten_after_approval(editor_client, editor):
+    for status in (S.APPROVED, S.SCHEDULED):
+        article = reach(ArticleFactory(body="Approved text."), status, editor)
+        assert save_article(editor_client, article, body="Rewritten.").status_code == 302
+        article.refresh_from_db()
+        assert article.body == "Approved text." and article.status == status
+        with pytest.raises(WorkflowError):  # the shell cannot either
+            article.body = "Rewritten in the shell."
+            article.save()
+
+
+def test_a_substantive_update_is_stamped_when_the_changes_are_published(editor_client, editor):
+    article = reach(ArticleFactory(body="First text."), S.PUBLISHED, editor)
+    save_article(editor_client, article, body="First text, without a typo.")
+    changes(editor_client, article)
     article.refresh_from_db()
     assert article.body == "First text, without a typo."
-    assert article.last_updated_at is None
+    assert article.last_updated_at is None  # a copy edit
 
-    response = save_article(editor_client, article, body="New facts.", substantive_update="on")
-    assert response.status_code == 200
-    assert "update_note" in form_errors(response)
+    save_article(editor_client, article, body="New facts.")
+    html = editor_client.get(admin_url(article, "change")).content.decode()
+    assert 'name="substantive_update"' in html
+    response = changes(editor_client, article, substantive_update="on")
+    assert any("Say what changed" in text for text in message_texts(response))
+    article.refresh_from_db()
+    assert article.body == "First text, without a typo."
 
     before = timezone.now()
-    response = save_article(
-        editor_client,
-        article,
-        body="New facts.",
-        substantive_update="on",
-        update_note="Added the minister's reply.",
-    )
-    assert response.status_code == 302, form_errors(response)
+    changes(editor_client, article, substantive_update="on", note="Added the minister's reply.")
     article.refresh_from_db()
-    assert article.last_updated_at >= before
+    assert article.body == "New facts." and article.last_updated_at >= before
     assert "Added the minister's reply." in latest_revision().comment
-
-    stamped = article.last_updated_at
-    save_article(editor_client, article, body="New facts, restyled.")
-    article.refresh_from_db()
-    assert article.last_updated_at == stamped
 
 
 def test_no_update_choice_on_a_draft_or_for_a_writer(client, editor, writer):
@@ -325,7 +367,9 @@ def test_no_update_choice_on_a_draft_or_for_a_writer(client, editor, writer):
     )
     live = reach(ArticleFactory(), S.PUBLISHED, editor)
     client.force_login(writer)
+    save_article(client, live, body="A writer's draft.")
     html = client.get(admin_url(live, "change")).content.decode()
+    assert "This article has unpublished changes" in html
     assert 'name="substantive_update"' not in html
 
 
@@ -338,6 +382,8 @@ def test_changing_a_live_articles_slug_keeps_the_old_address(editor_client, edit
     old_url = article.get_absolute_url()
     response = save_article(editor_client, article, slug="new-slug")
     assert response.status_code == 302, form_errors(response)
+    assert set(ArticleURL.objects.values_list("slug", flat=True)) == {"old-slug"}
+    changes(editor_client, article)
     article.refresh_from_db()
     assert set(ArticleURL.objects.values_list("slug", flat=True)) == {"old-slug", "new-slug"}
     editor_client.logout()

@@ -12,6 +12,7 @@ from newsroom import actions
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.models import Article, ArticleEvent, ArticleURL, Correction
 from tests.newsroom.factories import ArticleFactory
+from tests.newsroom.public_site import edit_live
 
 pytestmark = pytest.mark.django_db
 
@@ -78,9 +79,7 @@ def test_every_published_address_is_remembered(writer, editor):
     article = approved_article(writer, editor, slug="cai-qi-meeting")
     actions.transition_article(article=article, to_status="published", actor=editor)
     article.refresh_from_db()
-    article.slug = "modi-meets-cai-qi"
-    article.save()
-    actions.record_article_url(article=article)
+    edit_live(article, editor, slug="modi-meets-cai-qi")
     slugs = set(ArticleURL.objects.filter(article=article).values_list("slug", flat=True))
     assert slugs == {"cai-qi-meeting", "modi-meets-cai-qi"}
 

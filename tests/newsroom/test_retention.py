@@ -14,6 +14,7 @@ from newsroom.models import Article, ArticleEvent, Correction, DraftRevision, Re
 from newsroom.retention import plan_prune, prune
 from tests.events.factories import EventFactory
 from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
+from tests.newsroom.public_site import edit_live
 from tests.profiles.factories import OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +109,7 @@ def test_published_corrected_shared_and_under_review_versions_survive(writer, ed
     published = Version.objects.get_for_object(article).first()
     actions.add_correction(article=article, actor=editor, kind="correction", text="Fixed.")
     for number in range(3):
-        edit(article, editor, headline=f"Live {number}")
+        edit_live(Article.objects.get(pk=article.pk), editor, headline=f"Live {number}")
 
     shared_article = ArticleFactory(headline="Shared draft")
     link = actions.create_share_link(article=shared_article, actor=editor)
@@ -154,9 +155,10 @@ def test_claim_versions_only_current_while_reopened_go(writer, editor, fact_chec
     first_rating = Version.objects.get_for_object(claim).first()
     actions.reopen_claim(claim=claim, actor=fact_checker, note="A new transcript.")
     passing = [edit(claim, editor, statement=f"Cai Qi ranks {n}th.") for n in (4, 6)]
-    rerated = edit(claim, editor, statement="Cai Qi ranks fifth of seven.")
+    edit(claim, editor, statement="Cai Qi ranks fifth of seven.")
     actions.rate_claim(claim=claim, actor=fact_checker, verdict="false", rationale="Not so.")
-    edit(claim, editor, statement="Cai Qi ranks fifth of seven, in 2025.")
+    rerated = Version.objects.get_for_object(claim).first()  # the rating's own revision
+    edit(claim, editor, statement="Cai Qi ranks fifth of seven.")  # no change: stays rated
     age_everything()
     call_command("prune_revisions", "--keep-last", "1")
     assert exists(first_rating) and exists(rerated)
@@ -244,35 +246,26 @@ def test_dry_run_lists_each_record_with_the_reasons_it_keeps_versions(
     )  # fmt: skip
     edit(person, editor, summary="Withdrawn, reworked.")
     claim = rated_claim(writer, fact_checker, "Cai Qi ranks fifth.")
-    edit(claim, editor, statement="Cai Qi ranks fifth of seven.")
+    edit(claim, editor, statement="Cai Qi ranks fifth of seven.")  # reopens it
+    actions.rate_claim(claim=claim, actor=fact_checker, verdict="accurate", rationale="Still so.")
     age_everything()
     before = Version.objects.count()
 
     call_command("prune_revisions", "--keep-last", "1", "--dry-run")
     out = capsys.readouterr().out
     assert Version.objects.count() == before
-    # The person's unpublished first version; the claim's submitted one with its citation.
-    assert "Would delete 2 revision(s) holding 3 version(s)." in out
+    # The person's unpublished first version goes; every claim version is kept, since each
+    # workflow move's audit row points at its revision.
+    assert "Would delete 1 revision(s) holding 1 version(s)." in out
     assert (
         f"profiles.person “Cai Qi” (id {person.pk}): delete 1, "
         "kept 4: newest 1, seen by readers 2, audit row 1\n"
     ) in out
-    assert (
-        f"newsroom.claim “Cai Qi ranks fifth of seven.” (id {claim.pk}): delete 1, "
-        "kept 3: newest 1, seen by readers 2\n"
-    ) in out
-    citation = claim.citations.get()
-    assert (
-        f"newsroom.citation “{citation}” (id {citation.pk}): delete 1, "
-        "kept 3: newest 1, same revision 2\n"
-    ) in out
-    assert (
-        "Total: delete 3 version(s), kept 10: newest 3, seen by readers 4, audit row 1, "
-        "same revision 2.\n"
-    ) in out
+    assert f"newsroom.claim “Cai Qi ranks fifth of seven.” (id {claim.pk}): delete 0" in out
+    assert "Total: delete 1 version(s), kept 14: newest 3, seen by readers 4, audit row 7.\n" in out
 
     call_command("prune_revisions", "--keep-last", "1")
     done = capsys.readouterr().out
     assert done.replace("Deleting", "Would delete").startswith(out)
-    assert done.endswith("Deleted 2 revision(s).\n")
-    assert Version.objects.count() == before - 3
+    assert done.endswith("Deleted 1 revision(s).\n")
+    assert Version.objects.count() == before - 1

@@ -157,7 +157,7 @@ def test_a_reviewed_claim_deleted_in_the_shell_is_recovered_with_its_verdict(
     rate_claim(claim=claim, actor=fact_checker, verdict="false", rationale="The record differs.")
     pk = claim.pk
     # Excluded too: a JSON field and a many-to-many field.
-    Claim.objects.filter(pk=pk).update(rated_content={"statement": claim.statement})
+    rated_content = Claim.objects.get(pk=pk).rated_content
     claim.evidence_editors.add(writer)
 
     Claim.objects.get(pk=pk).delete()
@@ -170,7 +170,7 @@ def test_a_reviewed_claim_deleted_in_the_shell_is_recovered_with_its_verdict(
     )
     assert (claim.reviewer, claim.created_by) == (fact_checker, writer)
     assert claim.reviewed_at is not None
-    assert claim.rated_content == {"statement": claim.statement}
+    assert claim.rated_content == rated_content
     assert list(claim.evidence_editors.all()) == [writer]
 
 
