@@ -17,8 +17,8 @@ examples.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import itertools
+import os
 
 import pytest
 import reversion
