@@ -26,7 +26,7 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from events.models import Event
-from newsroom.actions.common import record_revision
+from newsroom.actions.common import record_move, record_revision
 from newsroom.actions.context import applying_article_changes
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.models import (
@@ -171,24 +171,20 @@ def _record_article_move(
     override_claim_ids: list[int] | None = None,
     live_from: dt.datetime | None = None,
 ) -> None:
-    """Save the article's revision with ``comment`` and its ArticleEvent as the revision's
-    meta, so the audit row exists exactly when its revision does and points at it."""
-    with reversion.create_revision():
-        if actor is not None:
-            reversion.set_user(actor)
-        reversion.set_comment(comment + (f" {note}" if note else ""))
-        reversion.add_to_revision(article)
-        reversion.add_meta(
-            ArticleEvent,
-            article=article,
-            actor=actor,
-            from_status=from_status,
-            to_status=article.status,
-            note=note,
-            override_reason=override_reason.strip(),
-            override_claim_ids=override_claim_ids or [],
-            live_from=live_from,
-        )
+    """Save the article's revision and its ArticleEvent (``common.record_move``)."""
+    record_move(
+        article,
+        actor=actor,
+        comment=comment,
+        note=note,
+        audit_model=ArticleEvent,
+        article=article,
+        from_status=from_status,
+        to_status=article.status,
+        override_reason=override_reason.strip(),
+        override_claim_ids=override_claim_ids or [],
+        live_from=live_from,
+    )
 
 
 @transaction.atomic
@@ -349,9 +345,14 @@ def draft_of(article: Article) -> Article | None:
     """
     if article.draft_version_id is None:
         return None
-    version = Version.objects.get(pk=article.draft_version_id)
+    return article_as_in(Version.objects.get(pk=article.draft_version_id))
+
+
+def article_as_in(version: Version) -> Article:
+    """An unsaved copy of the article ``version`` belongs to, holding that version's content
+    over the row's workflow state; ``draft_m2m`` maps each many-to-many field to its ids."""
     values = version.field_dict
-    copy = Article.objects.get(pk=article.pk)
+    copy = Article.objects.get(pk=version.object_id)
     copy.draft_m2m = {}
     for field in content_fields():
         if field.many_to_many:

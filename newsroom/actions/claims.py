@@ -22,7 +22,6 @@ import hashlib
 import inspect
 from typing import Any
 
-import reversion
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
@@ -30,6 +29,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.actions.common import record_move
 from newsroom.actions.context import editing, note_reopened
 from newsroom.exceptions import InvalidClaimTransition
 from newsroom.models import (
@@ -139,22 +139,18 @@ def _record_move(
     comment: str,
     verdict: str = "",
 ) -> None:
-    """Save the claim's revision with ``comment`` and its ReviewEvent as the revision's meta,
-    so the audit row exists exactly when its revision does and points at it."""
-    with reversion.create_revision():
-        if actor is not None:
-            reversion.set_user(actor)
-        reversion.set_comment(" ".join(part for part in (comment, note) if part))
-        reversion.add_to_revision(claim)
-        reversion.add_meta(
-            ReviewEvent,
-            claim=claim,
-            actor=actor,
-            from_status=from_status,
-            to_status=claim.status,
-            verdict=verdict,
-            note=note,
-        )
+    """Save the claim's revision and its ReviewEvent (``common.record_move``)."""
+    record_move(
+        claim,
+        actor=actor,
+        comment=comment,
+        note=note,
+        audit_model=ReviewEvent,
+        claim=claim,
+        from_status=from_status,
+        to_status=claim.status,
+        verdict=verdict,
+    )
 
 
 @transaction.atomic

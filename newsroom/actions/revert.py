@@ -20,8 +20,8 @@ from reversion.models import Version
 
 from newsroom.actions.articles import (
     _record_article_move,
+    article_as_in,
     content_fields,
-    draft_of,
     save_article_draft,
     sync_article_references,
 )
@@ -79,15 +79,14 @@ def _revert_article(*, version: Version, actor: AbstractBaseUser, reason: str) -
     article = Article.objects.select_for_update().get(pk=version.object_id)
     comment = _describe(version, reason)
     if article.is_frozen:
-        values = version.field_dict
-        old = draft_of(article) or Article.objects.get(pk=article.pk)
-        m2m = {}
-        for field in content_fields():
-            if field.many_to_many:
-                ids = values.get(field.attname, [])
-                m2m[field.name] = list(field.related_model._default_manager.filter(pk__in=ids))
-            elif field.attname in values:
-                setattr(old, field.attname, values[field.attname])
+        old = article_as_in(version)
+        m2m = {
+            field.name: list(
+                field.related_model._default_manager.filter(pk__in=old.draft_m2m[field.name])
+            )
+            for field in content_fields()
+            if field.many_to_many
+        }
         save_article_draft(article=old, actor=actor, m2m=m2m, comment=f"Draft: {comment}")
         return Article.objects.get(pk=article.pk)
     with editing(actor=actor):
