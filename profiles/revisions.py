@@ -177,6 +177,8 @@ def _compare_fields(
             target = model_field.related_model
             gone = [pk for pk in before or [] if pk not in (after or [])]
             came = [pk for pk in after or [] if pk not in (before or [])]
+            if not gone and not came:
+                continue  # the same rows in another order: a set has not changed
             labels.want(target, [*gone, *came])
             pending.append(
                 lambda n=name, lb=label, t=target, g=gone, c=came: FieldChange(

@@ -9,7 +9,13 @@ import reversion
 from reversion.models import Version
 
 from profiles.revisions import compare, previous_version, word_diff
-from tests.newsroom.factories import CitationFactory, ClaimFactory, SourceFactory
+from tests.newsroom.factories import (
+    ArticleFactory,
+    CitationFactory,
+    ClaimFactory,
+    SourceFactory,
+    TagFactory,
+)
 from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +140,19 @@ def test_auto_updated_timestamps_are_not_listed_as_changes():
     person.summary = "After"
     second = save_revision(person)
     assert set(by_name(compare(first, second))) == {"summary"}
+
+
+def test_the_same_related_rows_in_another_order_are_no_change(db):
+    article = ArticleFactory()
+    tags = [TagFactory(), TagFactory()]
+    article.tags.set(tags)
+    for order in (tags, tags[::-1]):
+        with reversion.create_revision():
+            reversion.add_to_revision(article)
+        version = Version.objects.get_for_object(article).first()
+        data = version.serialized_data.replace(
+            str([t.pk for t in tags]), str([t.pk for t in order])
+        )
+        Version.objects.filter(pk=version.pk).update(serialized_data=data)
+    new, old = Version.objects.get_for_object(article)[:2]
+    assert not compare(old, new).has_changes
