@@ -25,7 +25,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from events.models import Event
-from newsroom.actions.articles import content_fields, unschedule_articles_citing
+from newsroom.actions.articles import (
+    content_fields,
+    returned_to_review,
+    unschedule_articles_citing,
+)
 from newsroom.actions.claims import check_claim_content, verify_citation
 from newsroom.actions.context import current_actor, defer_claim_check, may_change_frozen_article
 from newsroom.exceptions import InvalidArticleTransition
@@ -38,6 +42,7 @@ from newsroom.models import (
     Claim,
     Source,
 )
+from profiles.deletions import record_restored
 from profiles.models import Membership, Organization, Person
 
 
@@ -226,3 +231,19 @@ for _field in Article._meta.many_to_many:
         sender=_field.remote_field.through,
         dispatch_uid=f"newsroom_article_{_field.name}",
     )
+
+
+# -- recovered records get their workflow fields back last: apply the rules then
+
+
+@receiver(record_restored, sender=Claim, dispatch_uid="newsroom_claim_restored")
+def claim_restored(sender, instance: Claim, actor=None, **kwargs) -> None:
+    """A recovered rated claim is checked against what was rated, its links now back."""
+    claim_touched(instance.pk)
+
+
+@receiver(record_restored, sender=Article, dispatch_uid="newsroom_article_restored")
+def article_restored(sender, instance: Article, actor=None, **kwargs) -> None:
+    """A recovered article never goes straight back to readers: an editor publishes it again
+    through the gate, which reads the claims as they are now."""
+    returned_to_review(article=instance, actor=actor)

@@ -17,7 +17,13 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 from reversion.revisions import _get_options
 
-from profiles.deletions import excluded_fields, link_relations, read_excluded, read_links
+from profiles.deletions import (
+    excluded_fields,
+    link_relations,
+    read_excluded,
+    read_links,
+    record_restored,
+)
 from profiles.models import Deletion
 
 DELETION_COMMENT = "Deleted."
@@ -81,6 +87,8 @@ def restore_deletion(*, deletion: Deletion, actor=None) -> Deletion:
         content_type_id=deletion.content_type_id, object_id=deletion.object_id
     ).update(recovered_at=now, recovered_by=actor)
     deletion.recovered_at, deletion.recovered_by = now, actor
+    obj.refresh_from_db()
+    record_restored.send(sender=model, instance=obj, actor=actor)
     return deletion
 
 

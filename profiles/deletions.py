@@ -19,7 +19,13 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Model
+from django.dispatch import Signal
 from reversion.revisions import _get_options, get_user, is_active
+
+#: Sent once a recovered record has its excluded fields and links back (``instance``,
+#: ``actor``), inside the recovery's transaction: apps whose rules depend on those fields (the
+#: newsroom's workflow) react here, without this app knowing them.
+record_restored = Signal()
 
 
 @dataclass(frozen=True)

@@ -480,6 +480,27 @@ def unschedule_articles_citing(*, claim: Claim, why: str) -> list[Article]:
     return moved
 
 
+def returned_to_review(*, article: Article, actor: AbstractBaseUser | None) -> Article:
+    """Take an approved, scheduled or live article out of readers' reach after it was
+    recovered from deletion: a published or scheduled one becomes unpublished, an approved one
+    a draft. An editor then publishes it again through the gate. Other articles stay as they
+    are."""
+    if article.status not in FROZEN_STATUSES:
+        return article
+    from_status = article.status
+    live_before = from_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
+    article.status = ArticleStatus.UNPUBLISHED if live_before else ArticleStatus.DRAFT
+    Article.objects.filter(pk=article.pk).update(status=article.status, updated_at=timezone.now())
+    _record_article_move(
+        article,
+        actor=actor,
+        from_status=from_status,
+        note="Recovered after its deletion; publish it again through the gate.",
+        comment=f"Article {_label(from_status)} → {_label(article.status)}.",
+    )
+    return article
+
+
 def sync_article_references(*, article: Article) -> dict[str, list[str]]:
     """Set the article's related claims, people, organizations and events from its body.
 

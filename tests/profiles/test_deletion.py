@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from events.models import Event
 from newsroom.actions import assign_claim, rate_claim, submit_claim
-from newsroom.models import Claim, ClaimStatus
+from newsroom.models import Article, ArticleStatus, Claim, ClaimStatus
 from profiles.models import Deletion, Membership, Person
 from tests.events.factories import EventFactory
 from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
+from tests.newsroom.public_site import publish
 from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
 from tests.profiles.factories import MembershipFactory, PersonFactory
 
@@ -337,3 +338,18 @@ def test_recent_changes_runs_the_same_queries_however_many_deletions(editor_clie
     assert len(rows) == 6
     assert sum(bool(row["objects"][0]["recover_url"]) for row in rows) == 5
     assert len(few) == len(many)
+
+
+def test_a_deleted_live_article_comes_back_unpublished_for_the_gate(client, editor_client, editor):
+    article = ArticleFactory(headline="Once live")
+    with reversion.create_revision():
+        article.save()
+    article = publish(article, editor)
+    url, pk = article.get_absolute_url(), article.pk
+    Article.objects.get(pk=pk).delete()
+
+    article = recover_through_recent_changes(editor_client, Article, pk)
+    assert article.status == ArticleStatus.UNPUBLISHED
+    assert article.first_published_at is not None  # its past is kept
+    assert "publish it again through the gate" in article.events.first().note
+    assert client.get(url).status_code == 404
