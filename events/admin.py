@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from events.models import Event, Participation, Place
-from profiles.history_admin import HistoryAdmin
+from newsroom.history.admin import HistoryAdmin
 
 LOCAL_TIME_HELP = (
     "Local time at the event's place, in the place's time zone (for Tianjin, China Standard "

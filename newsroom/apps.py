@@ -8,8 +8,13 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self) -> None:
-        from newsroom import receivers  # noqa: F401  (connects the rules to every save path)
+        from newsroom import (
+            receivers,  # noqa: F401  (connects the rules to every save path)
+            retention_rules,
+        )
         from newsroom.roles import ensure_roles_after_migrate
+
+        retention_rules.register()
 
         # Permissions exist only after migrate has run (Django creates them on post_migrate
         # too), so the role groups are kept in step there, idempotently, on every migrate.

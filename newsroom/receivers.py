@@ -33,6 +33,7 @@ from newsroom.actions.articles import (
 from newsroom.actions.claims import check_claim_content, verify_citation
 from newsroom.actions.context import current_actor, defer_claim_check, may_change_frozen_article
 from newsroom.exceptions import InvalidArticleTransition
+from newsroom.history.deletions import record_restored
 from newsroom.models import (
     ARTICLE_WORKFLOW_FIELDS,
     CLAIM_WORKFLOW_FIELDS,
@@ -42,7 +43,6 @@ from newsroom.models import (
     Claim,
     Source,
 )
-from profiles.deletions import record_restored
 from profiles.models import Membership, Organization, Person
 
 

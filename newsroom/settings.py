@@ -42,7 +42,8 @@ DJANGO_APPS = [
     "django.contrib.sitemaps",
 ]
 THIRD_PARTY_APPS = ["reversion"]
-LOCAL_APPS = ["profiles", "events", "newsroom"]
+# newsroom.history is the bottom layer: generic revision history every other app builds on.
+LOCAL_APPS = ["newsroom.history", "profiles", "events", "newsroom"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from profiles.recent_changes import recent_changes_view
+from newsroom.history.recent_changes import recent_changes_view
 
 urlpatterns = [
     # Site-wide, so it sits beside the admin rather than under one model's admin.

@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
-from profiles.history_admin import HistoryAdmin
+from newsroom.history.admin import HistoryAdmin
 from profiles.models import Membership, Organization, Person
 
 

@@ -16,6 +16,7 @@ from newsroom import actions
 from newsroom.admin import publishing
 from newsroom.admin.base import ReadOnlyAdminMixin, WorkflowVersionAdmin
 from newsroom.exceptions import WorkflowError
+from newsroom.history.admin import HistoryAdmin
 from newsroom.models import (
     ARTICLE_WORKFLOW_FIELDS,
     Article,
@@ -26,7 +27,6 @@ from newsroom.models import (
     Section,
     Tag,
 )
-from profiles.history_admin import HistoryAdmin
 
 
 @admin.register(Section)

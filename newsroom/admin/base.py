@@ -16,9 +16,9 @@ from reversion.models import Version
 
 from newsroom import actions
 from newsroom.exceptions import WorkflowError
+from newsroom.history.admin import HistoryAdmin, latest_version, user_label
+from newsroom.history.compare import compare
 from newsroom.models import Article, Claim, ClaimStatus
-from profiles.history_admin import HistoryAdmin, latest_version, user_label
-from profiles.revisions import compare
 
 
 class RulesAdminMixin:

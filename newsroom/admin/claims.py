@@ -19,8 +19,8 @@ from newsroom.admin.review import (
     EvidenceFilter,
     ReviewQueueFilter,
 )
+from newsroom.history.admin import HistoryAdmin
 from newsroom.models import Citation, Claim, ReviewEvent
-from profiles.history_admin import HistoryAdmin
 from profiles.models import Membership
 
 DUPLICATE_CITATION = (

@@ -11,8 +11,8 @@ from django.http import HttpRequest
 from newsroom import actions
 from newsroom.admin.base import RulesAdminMixin
 from newsroom.admin.image_upload import ImageAdminForm, image_uses
+from newsroom.history.admin import HistoryAdmin
 from newsroom.models import Image, Source
-from profiles.history_admin import HistoryAdmin
 
 
 @admin.register(Image)

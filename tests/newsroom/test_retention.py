@@ -10,8 +10,8 @@ from django.db.models import F
 from reversion.models import Revision, Version
 
 from newsroom import actions
+from newsroom.history.retention import plan_prune, prune
 from newsroom.models import Article, ArticleEvent, Correction, DraftRevision, ReviewEvent
-from newsroom.retention import plan_prune, prune
 from tests.events.factories import EventFactory
 from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
 from tests.newsroom.public_site import edit_live

@@ -39,6 +39,8 @@ from reversion.models import Version
 
 from newsroom import actions
 from newsroom.exceptions import InvalidArticleTransition, WorkflowError
+from newsroom.history.actions import restore_deleted_in_revision
+from newsroom.history.deletions import deleting_as
 from newsroom.models import (
     FROZEN_STATUSES,
     Article,
@@ -51,8 +53,6 @@ from newsroom.models import (
     Source,
 )
 from newsroom.roles import EDITOR, FACT_CHECKER, WRITER
-from profiles.actions import restore_deleted_in_revision
-from profiles.deletions import deleting_as
 from tests.conftest import make_user
 from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
 from tests.newsroom.public_site import json_ld

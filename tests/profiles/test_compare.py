@@ -8,7 +8,7 @@ import pytest
 import reversion
 from reversion.models import Version
 
-from profiles.revisions import compare, previous_version, word_diff
+from newsroom.history.compare import compare, previous_version, word_diff
 from tests.newsroom.factories import (
     ArticleFactory,
     CitationFactory,

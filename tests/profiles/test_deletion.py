@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from events.models import Event
 from newsroom.actions import assign_claim, rate_claim, submit_claim
+from newsroom.history.models import Deletion
 from newsroom.models import Article, ArticleStatus, Claim, ClaimStatus
-from profiles.models import Deletion, Membership, Person
+from profiles.models import Membership, Person
 from tests.events.factories import EventFactory
 from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
 from tests.newsroom.public_site import publish

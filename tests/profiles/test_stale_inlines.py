@@ -17,8 +17,8 @@ from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
 from events.models import Event
+from newsroom.history.admin import when_label
 from newsroom.models import Citation, Claim
-from profiles.history_admin import when_label
 from profiles.models import Membership, Organization, Person
 from tests.conftest import make_user
 from tests.events.factories import EventFactory, ParticipationFactory

@@ -6,7 +6,7 @@ one, since dependencies run profiles ← events ← newsroom). On top of reversi
 
 - a paginated history page (a fixed number of queries however long the history) with a
   "compare with previous" link per version and a form to compare any two;
-- a compare page built on ``profiles.revisions.compare``;
+- a compare page built on ``newsroom.history.compare.compare``;
 - a "Reason for this change", required when the record is public, that becomes the revision
   comment; a revert records which version it restored;
 - the stale-form guard: each change form carries the id of the latest version when it was
@@ -14,12 +14,13 @@ one, since dependencies run profiles ← events ← newsroom). On top of reversi
   they changed, with the editor's input kept in the form. The same goes for the inline rows
   reversion follows (a person's memberships, a claim's citations): a row edited, deleted or
   added on its own page (or another record's) since the form was opened refuses the save too;
-- whole recoveries: deletions are logged as the editor's (``profiles.actions.record_deletion``),
+- whole recoveries: deletions are logged as the editor's
+  (``newsroom.history.actions.record_deletion``),
   and recovering a record, or reverting one that brings deleted inline rows back, restores what
   the deletion took that versions do not hold: other records' links to it and its excluded
-  fields (``profiles.actions.restore_deleted_in_revision``).
+  fields (``newsroom.history.actions.restore_deleted_in_revision``).
 
-The site-wide *Recent changes* page is in ``profiles.recent_changes``.
+The site-wide *Recent changes* page is in ``newsroom.history.recent_changes``.
 """
 
 from __future__ import annotations
@@ -49,16 +50,16 @@ from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion.revisions import (
-    _get_options,
     create_revision,
     set_comment,
     set_user,
 )
 
-from profiles.actions import restore_deleted_in_revision
-from profiles.deletions import deleting_as
-from profiles.models import Deletion
-from profiles.revisions import Comparison, compare, previous_version, stored_fields
+from newsroom.history.actions import restore_deleted_in_revision
+from newsroom.history.compare import Comparison, compare, previous_version, stored_fields
+from newsroom.history.deletions import deleting_as
+from newsroom.history.models import Deletion
+from newsroom.history.registration import followed, object_id_field
 
 OPENED_VERSION_FIELD = "opened_version"
 OPENED_ROWS_FIELD = "opened_rows"
@@ -116,7 +117,7 @@ class FollowedRelation:
 def followed_relations(model: type[Model]) -> list[FollowedRelation]:
     """The one-to-many relations ``model`` is registered with reversion to follow."""
     relations = []
-    for name in _get_options(model).follow:
+    for name in followed(model):
         relation = model._meta.get_field(name)
         if relation.one_to_many:
             relations.append(FollowedRelation(name, relation.related_model, relation.field.name))
@@ -501,7 +502,7 @@ class HistoryAdmin(VersionAdmin):
     # -- deleting, and recovering whole
 
     def delete_model(self, request, obj: Model) -> None:
-        """Delete ``obj``; the deletion log names the editor (``profiles.receivers``)."""
+        """Delete ``obj``; the deletion log names the editor (``newsroom.history.receivers``)."""
         with deleting_as(request.user):
             super().delete_model(request, obj)
 
@@ -650,7 +651,7 @@ class HistoryAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         """Recover a deleted record whole: reversion restores it (and its inline rows) from
         the version, then the links other records held to them and their excluded fields come
-        back (``profiles.actions.restore_deleted_in_revision``). Asks for no reason (nothing
+        back (``newsroom.history.actions.restore_deleted_in_revision``). Asks for no reason (nothing
         public is being changed); the revision comment says when and by whom it was deleted.
         """
         setattr(request, _REQUIRES_REASON_ATTR, False)
@@ -723,7 +724,7 @@ class HistoryAdmin(VersionAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        reversion_id = getattr(obj, _get_options(self.model).object_id_field)
+        reversion_id = getattr(obj, object_id_field(self.model))
         versions = (
             versions_of(self.model, reversion_id)
             .select_related("revision__user")

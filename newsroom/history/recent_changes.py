@@ -3,7 +3,7 @@
 Paged by revision id (``?before=``/``?after=``) rather than by page number, so it never counts
 the whole table and stays fast on hundreds of thousands of revisions; filterable by user,
 record type and date. Each row links to the record and to the compare with its previous
-version (``profiles.history_admin``). A deletion has a revision of its own (``profiles.models
+version (``newsroom.history.admin``). A deletion has a revision of its own (``profiles.models
 .Deletion``): its row names who deleted what, and links to the recover page for those who may
 recover it.
 """
@@ -25,10 +25,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from reversion.models import Revision, Version
-from reversion.revisions import _get_options, get_registered_models
 
-from profiles.history_admin import user_label
-from profiles.models import Deletion
+from newsroom.history.admin import user_label
+from newsroom.history.models import Deletion
+from newsroom.history.registration import followed, get_registered_models
 
 UNKNOWN_DELETER = "unknown user (shell or system)"
 
@@ -193,7 +193,7 @@ def recent_changes_view(request: HttpRequest, site: admin.AdminSite | None = Non
             model._meta.get_field(name).related_model
             for model in present
             if model is not None
-            for name in _get_options(model).follow
+            for name in followed(model)
         }
         main = [v for v in versions if types[v.content_type_id].model_class() not in followers]
         objects = []

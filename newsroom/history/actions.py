@@ -5,7 +5,7 @@ many-to-many fields. It does not store what other records held to it (their many
 and ``SET_NULL`` foreign keys, which the delete removes) nor the fields its registration
 excludes (a claim's author and verdict). ``record_deletion`` keeps those when the record is
 deleted, ``restore_deletion`` puts them back once reversion has recovered it. Both are generic
-over every versioned model (see ``profiles.deletions``), so profiles imports no other app.
+over every versioned model (see ``newsroom.history.deletions``), so profiles imports no other app.
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 from reversion.models import Revision, Version
-from reversion.revisions import _get_options
 
-from profiles.deletions import (
+from newsroom.history.deletions import (
     excluded_fields,
     link_relations,
     read_excluded,
     read_links,
     record_restored,
 )
-from profiles.models import Deletion
+from newsroom.history.models import Deletion
+from newsroom.history.registration import object_id, object_id_field
 
 DELETION_COMMENT = "Deleted."
 
@@ -34,15 +34,15 @@ def record_deletion(*, obj: Model, actor=None, listed: bool = True) -> Deletion:
     """Log that ``obj`` is being deleted, with its links and its excluded fields' values.
 
     Call it before the row goes, in the delete's transaction (the ``pre_delete`` receiver in
-    ``profiles.receivers`` does, for every versioned model): the links are read from rows the
-    delete is about to remove, and a delete that is rolled back takes its log with it.
+    ``newsroom.history.receivers`` does, for every versioned model): the links are read from
+    rows the delete is about to remove, and a delete that is rolled back takes its log with it.
     ``listed`` gives the deletion a revision of its own (no versions, ``actor`` as its user), its
     row on the Recent changes page; a row deleted with another record is not listed.
     """
     model = type(obj)
-    object_id = str(getattr(obj, _get_options(model).object_id_field))
+    stored_id = object_id(obj)
     last_version = (
-        Version.objects.get_for_object_reference(model, object_id).order_by("-pk").first()
+        Version.objects.get_for_object_reference(model, stored_id).order_by("-pk").first()
     )
     # The row as stored, not as the caller's possibly stale instance holds it.
     stored = model._base_manager.filter(pk=obj.pk).first() if excluded_fields(model) else None
@@ -54,7 +54,7 @@ def record_deletion(*, obj: Model, actor=None, listed: bool = True) -> Deletion:
     )
     return Deletion.objects.create(
         content_type=ContentType.objects.get_for_model(model),
-        object_id=object_id,
+        object_id=stored_id,
         object_repr=str(obj),
         deleted_by=actor,
         deleted_at=now,
@@ -77,8 +77,7 @@ def restore_deletion(*, deletion: Deletion, actor=None) -> Deletion:
     cleared foreign key is set again only if nothing else was put there since.
     """
     model = deletion.content_type.model_class()
-    options = _get_options(model)
-    obj = model._base_manager.get(**{options.object_id_field: deletion.object_id})
+    obj = model._base_manager.get(**{object_id_field(model): deletion.object_id})
     _restore_excluded(obj, deletion.excluded_fields)
     _restore_links(obj, deletion.links)
     now = timezone.now()
@@ -110,7 +109,7 @@ def restore_deleted_in_revision(*, revision: Revision, actor=None) -> list[Delet
         model = deletion.content_type.model_class()
         if model is None:
             continue
-        id_field = _get_options(model).object_id_field
+        id_field = object_id_field(model)
         if model._base_manager.filter(**{id_field: deletion.object_id}).exists():
             restored.append(restore_deletion(deletion=deletion, actor=actor))
     return restored

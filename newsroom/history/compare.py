@@ -21,7 +21,8 @@ from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from reversion.models import Version
-from reversion.revisions import _get_options
+
+from newsroom.history.registration import followed
 
 # Long text gets a word diff; shorter values are shown old → new.
 LONG_TEXT_FIELDS = (models.TextField,)
@@ -217,7 +218,7 @@ def _followed_rows(version: Version) -> dict[tuple[int, str], Version]:
     if model is None:
         return {}
     wanted: dict[int, str] = {}  # content type id → name of the field pointing back
-    for follow_name in _get_options(model).follow:
+    for follow_name in followed(model):
         relation = model._meta.get_field(follow_name)
         if relation.one_to_many:
             from django.contrib.contenttypes.models import ContentType

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from django.db.models import Model, QuerySet
 from django.db.models.signals import pre_delete
-from reversion.revisions import get_registered_models, is_registered
 
-from profiles.actions import record_deletion
-from profiles.deletions import current_context
+from newsroom.history.actions import record_deletion
+from newsroom.history.deletions import current_context
+from newsroom.history.registration import get_registered_models, is_registered
 
 
 def log_deletion(sender, instance: Model, origin=None, **kwargs) -> None:
-    """Log the deletion of a versioned row (``profiles.actions.record_deletion``).
+    """Log the deletion of a versioned row (``newsroom.history.actions.record_deletion``).
 
     It is listed on Recent changes when the row is what was asked to be deleted, not a row
     cascaded to, and not an inline row removed while saving another record.
@@ -50,5 +50,5 @@ def connect_deletion_log() -> None:
     """
     for model in get_registered_models():
         pre_delete.connect(
-            log_deletion, sender=model, dispatch_uid=f"profiles.deletion_log.{model._meta.label}"
+            log_deletion, sender=model, dispatch_uid=f"history.deletion_log.{model._meta.label}"
         )

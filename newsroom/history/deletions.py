@@ -7,7 +7,7 @@ another app's models.
 
 ``deleting_as`` tells the deletion log who is deleting, and whether the rows deleted are part of
 saving another record (an inline row removed in its parent's form, a revert dropping rows the
-old version did not have). The receiver in ``profiles.receivers`` reads it.
+old version did not have). The receiver in ``newsroom.history.receivers`` reads it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Model
 from django.dispatch import Signal
-from reversion.revisions import _get_options, get_user, is_active
+from reversion.revisions import get_user, is_active
+
+from newsroom.history.registration import stored_field_names
 
 #: Sent once a recovered record has its excluded fields and links back (``instance``,
 #: ``actor``), inside the recovery's transaction: apps whose rules depend on those fields (the
@@ -35,7 +37,7 @@ class DeletionContext:
     as_part: bool = False
 
 
-_context: ContextVar[DeletionContext | None] = ContextVar("profiles_deletion_context", default=None)
+_context: ContextVar[DeletionContext | None] = ContextVar("history_deletion_context", default=None)
 
 
 @contextmanager
@@ -104,7 +106,7 @@ def read_links(obj: Model) -> dict[str, list]:
 def excluded_fields(model: type[Model]) -> list[models.Field]:
     """The model's fields its reversion registration leaves out of every version (its
     ``exclude=``, or whatever ``fields=`` does not name)."""
-    stored = set(_get_options(model).fields)
+    stored = stored_field_names(model)
     opts = model._meta.concrete_model._meta
     return [
         field

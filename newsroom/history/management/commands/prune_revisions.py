@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom.retention import PrunePlan, describe_kept, plan_prune, prune
+from newsroom.history.retention import PrunePlan, describe_kept, plan_prune, prune
 
 
 class Command(BaseCommand):

@@ -16,15 +16,14 @@ public if that span overlaps a period when the record was public:
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
 from reversion.models import Version
 
+from newsroom.history.seen import Period, always, periods, seen_version_ids, seen_versions
 from newsroom.models import (
     Article,
     ArticleEvent,
@@ -35,62 +34,29 @@ from newsroom.models import (
 )
 
 LIVE_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
-Period = tuple[dt.datetime, dt.datetime]
 
 
-def live_periods(
-    events: list[ArticleEvent], now: dt.datetime
-) -> list[tuple[dt.datetime, dt.datetime]]:
+def live_periods(events: Iterable[ArticleEvent], now: dt.datetime) -> list[Period]:
     """The (start, end) spans an article was visible to readers, from its events oldest first.
 
     A backdated publication time does not make the article visible before the move itself,
     so a period starts at the later of ``live_from`` and the move.
     """
-    periods = []
-    start = None
+    changes = []
     for event in events:
-        if event.to_status in LIVE_STATUSES:
-            if start is None and event.live_from is not None:
-                start = max(event.live_from, event.created_at)
-        elif start is not None:
-            periods.append((start, event.created_at))
-            start = None
-    if start is not None:
-        periods.append((start, now))
-    return [(begin, end) for begin, end in periods if begin < end and begin <= now]
+        if event.to_status not in LIVE_STATUSES:
+            changes.append((event.created_at, False))
+        elif event.live_from is not None:
+            changes.append((max(event.live_from, event.created_at), True))
+    return periods(changes, now)
 
 
 def rated_periods(events: Iterable[ReviewEvent], now: dt.datetime) -> list[Period]:
     """The (start, end) spans a claim stood reviewed with its verdict, from its events oldest
     first: from each move to reviewed until the next move away (or ``now``)."""
-    periods = []
-    start = None
-    for event in events:
-        if event.to_status == ClaimStatus.REVIEWED:
-            if start is None:
-                start = event.created_at
-        elif start is not None:
-            periods.append((start, event.created_at))
-            start = None
-    if start is not None:
-        periods.append((start, now))
-    return [(begin, end) for begin, end in periods if begin < end and begin <= now]
-
-
-def current_during(
-    versions: Sequence[tuple[dt.datetime, int]], periods: Iterable[Period]
-) -> set[int]:
-    """The ids of ``versions`` — (saved at, id) pairs sorted oldest first — that were current at
-    some moment of ``periods``: the one current when each period began, and every one saved
-    during it."""
-    saved = [when for when, _ in versions]
-    seen: set[int] = set()
-    for begin, end in periods:
-        first = bisect_right(saved, begin)
-        if first:
-            seen.add(versions[first - 1][1])
-        seen.update(pk for _, pk in versions[first : bisect_left(saved, end)])
-    return seen
+    return periods(
+        ((event.created_at, event.to_status == ClaimStatus.REVIEWED) for event in events), now
+    )
 
 
 def article_versions(article: Article) -> QuerySet[Version]:
@@ -112,34 +78,11 @@ def public_versions(article: Article, *, now: dt.datetime | None = None) -> list
     the change log shows only the ones that differ.
     """
     now = now or timezone.now()
-    events = list(ArticleEvent.objects.filter(article=article).order_by("created_at", "pk"))
-    periods = live_periods(events, now)
-    if not periods:
+    events = ArticleEvent.objects.filter(article=article).order_by("created_at", "pk")
+    spans = live_periods(events, now)
+    if not spans:
         return []
-    versions = sorted(
-        served_versions(article_versions(article)),
-        key=lambda version: (version.revision.date_created, version.pk),
-    )
-    seen = current_during([(v.revision.date_created, v.pk) for v in versions], periods)
-    return sorted((v for v in versions if v.pk in seen), key=lambda version: version.pk)
-
-
-def _seen_version_ids(
-    model, periods_by_object: dict[int, list[Period]], versions: QuerySet[Version]
-) -> set[int]:
-    """The ids of ``versions`` of ``model`` current during their object's periods (one query)."""
-    by_object: dict[str, list[tuple[dt.datetime, int]]] = defaultdict(list)
-    wanted = {str(pk) for pk in periods_by_object}
-    rows = versions.filter(content_type=ContentType.objects.get_for_model(model)).values_list(
-        "object_id", "revision__date_created", "pk"
-    )
-    for object_id, saved, pk in rows.iterator():
-        if object_id in wanted:
-            by_object[object_id].append((saved, pk))
-    seen: set[int] = set()
-    for pk, periods in periods_by_object.items():
-        seen |= current_during(sorted(by_object[str(pk)]), periods)
-    return seen
+    return seen_versions(list(served_versions(article_versions(article))), spans)
 
 
 def public_article_version_ids(*, now: dt.datetime | None = None) -> set[int]:
@@ -150,11 +93,9 @@ def public_article_version_ids(*, now: dt.datetime | None = None) -> set[int]:
         "article_id", "to_status", "live_from", "created_at"
     ).order_by("created_at", "pk"):
         events[event.article_id].append(event)
-    periods = {pk: live_periods(rows, now) for pk, rows in events.items()}
-    periods = {pk: spans for pk, spans in periods.items() if spans}
-    if not periods:
-        return set()
-    return _seen_version_ids(Article, periods, served_versions(Version.objects.all()))
+    spans = {pk: live_periods(rows, now) for pk, rows in events.items()}
+    spans = {pk: found for pk, found in spans.items() if found}
+    return seen_version_ids(Article, spans, served_versions(Version.objects.all()))
 
 
 def rated_claim_version_ids(*, now: dt.datetime | None = None) -> set[int]:
@@ -171,13 +112,9 @@ def rated_claim_version_ids(*, now: dt.datetime | None = None) -> set[int]:
         "created_at", "pk"
     ):
         events[event.claim_id].append(event)
-    periods = {pk: rated_periods(rows, now) for pk, rows in events.items()}
-    periods = {pk: spans for pk, spans in periods.items() if spans}
+    spans = {pk: rated_periods(rows, now) for pk, rows in events.items()}
+    spans = {pk: found for pk, found in spans.items() if found}
     rated = Claim.objects.filter(status=ClaimStatus.REVIEWED).exclude(verdict="")
-    always = (dt.datetime.min.replace(tzinfo=dt.UTC), now)
     for pk in rated.values_list("pk", flat=True):
-        if pk not in periods:
-            periods[pk] = [always]
-    if not periods:
-        return set()
-    return _seen_version_ids(Claim, periods, Version.objects.all())
+        spans.setdefault(pk, always(now))
+    return seen_version_ids(Claim, spans)
