@@ -1,9 +1,38 @@
+"""The public site's addresses: newsroom's own (namespace ``newsroom``), and the person,
+organization and event pages, which newsroom composes (``profiles_urls``, ``events_urls``)."""
+
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from events import urls as event_urls
 from newsroom import api, changelog, feeds
 from newsroom.sitemaps import SITEMAPS
-from newsroom.views import articles, claims, site
+from newsroom.views import articles, claims, events, profiles, site
+from profiles import urls as profile_urls
+
+# The person, organization and event pages show claims and articles, so they are newsroom's
+# views (extending those apps' detail views) and newsroom routes them; the addresses, the
+# namespaces and the names (``profiles:person_detail``, ``events:event_detail``…) stay the
+# apps' own, beside the lists the apps route themselves. Included by ``newsroom.urls``.
+profiles_urls = (
+    [
+        *profile_urls.urlpatterns,
+        path("people/<slug:slug>/", profiles.PersonPageView.as_view(), name="person_detail"),
+        path(
+            "organizations/<slug:slug>/",
+            profiles.OrganizationPageView.as_view(),
+            name="organization_detail",
+        ),
+    ],
+    profile_urls.app_name,
+)
+events_urls = (
+    [
+        *event_urls.urlpatterns,
+        path("events/<slug:slug>/", events.EventPageView.as_view(), name="event_detail"),
+    ],
+    event_urls.app_name,
+)
 
 app_name = "newsroom"
 urlpatterns = [

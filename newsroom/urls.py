@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from newsroom.public_urls import events_urls, profiles_urls
 from profiles.recent_changes import recent_changes_view
 
 urlpatterns = [
@@ -13,8 +14,8 @@ urlpatterns = [
         name="admin_recent_changes",
     ),
     path("admin/", admin.site.urls),
-    path("", include("profiles.urls")),
-    path("", include("events.urls")),
+    path("", include(profiles_urls)),
+    path("", include(events_urls)),
     path("", include("newsroom.public_urls")),
 ]
 if settings.DEBUG:

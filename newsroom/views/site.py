@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView, TemplateView
 
 from newsroom import search
+from newsroom.coverage import people_in_the_news
 from newsroom.models import Article, Claim
 from profiles.models import Person
 
@@ -40,7 +41,9 @@ class HomeView(ListView):
         context["latest_claims"] = list(
             Claim.objects.public().for_listing().order_by("-reviewed_at")[:6]
         )
-        context["people_in_news"] = list(Person.objects.published().for_listing().in_the_news()[:8])
+        context["people_in_news"] = list(
+            people_in_the_news(Person.objects.published().for_listing())[:8]
+        )
         return context
 
 
