@@ -25,6 +25,7 @@ run: install
 
 test: install
 	$(LOCAL_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 	$(LOCAL_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 # Production-like: gunicorn + WhiteNoise with the settings from your environment
@@ -42,6 +43,7 @@ bench: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts

@@ -96,10 +96,8 @@ class EventQuerySet(models.QuerySet):
         return self.select_related("place", "replaced_by")
 
     def for_public_detail(self) -> EventQuerySet:
-        """Everything an event page shows, each list only as far as readers may see it."""
-        claim_model = Event._meta.get_field("claims").related_model
-        article_model = Event._meta.get_field("articles").related_model
-        public_claims = claim_model.objects.public().for_listing()
+        """The event's own page: place, parent, replacements, sub-events and participants, each
+        only as far as readers may see it. (Claims and articles are newsroom's to add.)"""
         published = Event.objects.published().select_related("place")
         return self.select_related(
             "place", "parent__place", "replaced_by__place", "organizer"
@@ -110,17 +108,8 @@ class EventQuerySet(models.QuerySet):
             Prefetch("replaces", queryset=published, to_attr="public_replaces"),
             Prefetch(
                 "participations",
-                queryset=Participation.objects.filter(person__is_published=True)
-                .select_related("person__portrait", "organization")
-                .order_by("person__family_name", "person__full_name"),
+                queryset=Participation.objects.of_published_people(),
                 to_attr="public_participations",
-            ),
-            Prefetch("claims", queryset=public_claims, to_attr="public_claims"),
-            Prefetch("claims_made_at", queryset=public_claims, to_attr="public_claims_made"),
-            Prefetch(
-                "articles",
-                queryset=article_model.objects.published().for_listing(),
-                to_attr="public_articles",
             ),
         )
 
@@ -282,6 +271,25 @@ class ParticipationRole(models.TextChoices):
     PARTICIPANT = "participant", "Participant"
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def of_published_people(self) -> ParticipationQuerySet:
+        """Participants readers may see, by name, with the organization each represented."""
+        return (
+            self.filter(person__is_published=True)
+            .select_related("person", "organization")
+            .order_by("person__family_name", "person__full_name")
+        )
+
+    def in_published_events(self) -> ParticipationQuerySet:
+        """Events readers may see, latest first, with their place and the organization
+        represented (a person's events)."""
+        return (
+            self.filter(event__is_published=True)
+            .select_related("event__place", "organization")
+            .order_by(F("event__starts_at").desc(nulls_last=True))
+        )
+
+
 @reversion.register()
 class Participation(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
@@ -298,6 +306,8 @@ class Participation(models.Model):
         verbose_name="representing",
     )
     note = models.CharField(max_length=300, blank=True)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "role", "id"]

@@ -1,3 +1,9 @@
+"""The pages that show only events' own data.
+
+The event page shows claims and articles too, so newsroom composes and routes it, under this
+namespace and with the name ``event_detail`` (``newsroom/public_urls.py``).
+"""
+
 from django.urls import path
 
 from events import views
@@ -5,5 +11,4 @@ from events import views
 app_name = "events"
 urlpatterns = [
     path("events/", views.EventListView.as_view(), name="event_list"),
-    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
 ]

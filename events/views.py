@@ -1,4 +1,8 @@
-"""Public event pages: when and where (in the place's time zone), status, who took part."""
+"""Public event pages: when and where (in the place's time zone), status, who took part.
+
+The list is served from here. The detail view builds an event's own page; the page readers
+get is newsroom's view that extends it with claims and articles (``newsroom/views/events.py``).
+"""
 
 from __future__ import annotations
 
@@ -107,7 +111,7 @@ class EventListView(ListView):
 
 
 class EventDetailView(DetailView):
-    """An event: status stated plainly, parent and child events, participants, claims, articles."""
+    """An event's own page: status stated plainly, parent and child events, participants."""
 
     context_object_name = "event"
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from events.models import Event
+from newsroom.coverage import prefetch_coverage
 from newsroom.models import Article, Claim
 from profiles.models import Membership, Organization, Person
 
@@ -313,7 +314,9 @@ def people(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def person(request: HttpRequest, slug: str) -> JsonResponse:
-    obj = get_object_or_404(Person.objects.published().for_public_detail(), slug=slug)
+    obj = get_object_or_404(
+        prefetch_coverage(Person.objects.published().for_public_detail()), slug=slug
+    )
     return _respond(person_detail(request, obj))
 
 
@@ -331,5 +334,10 @@ def events(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def event(request: HttpRequest, slug: str) -> JsonResponse:
-    obj = get_object_or_404(Event.objects.published().for_public_detail(), slug=slug)
+    obj = get_object_or_404(
+        prefetch_coverage(
+            Event.objects.published().for_public_detail(), claims_made="claims_made_at"
+        ),
+        slug=slug,
+    )
     return _respond(event_detail(request, obj))

@@ -1,16 +1,46 @@
+"""The public site's addresses: newsroom's own (namespace ``newsroom``), and the person,
+organization and event pages, which newsroom composes (``profiles_urls``, ``events_urls``)."""
+
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from newsroom import api, changelog, feeds, views
+from events import urls as event_urls
+from newsroom import api, changelog, feeds
 from newsroom.sitemaps import SITEMAPS
+from newsroom.views import articles, claims, events, profiles, site
+from profiles import urls as profile_urls
+
+# The person, organization and event pages show claims and articles, so they are newsroom's
+# views (extending those apps' detail views) and newsroom routes them; the addresses, the
+# namespaces and the names (``profiles:person_detail``, ``events:event_detail``…) stay the
+# apps' own, beside the lists the apps route themselves. Included by ``newsroom.urls``.
+profiles_urls = (
+    [
+        *profile_urls.urlpatterns,
+        path("people/<slug:slug>/", profiles.PersonPageView.as_view(), name="person_detail"),
+        path(
+            "organizations/<slug:slug>/",
+            profiles.OrganizationPageView.as_view(),
+            name="organization_detail",
+        ),
+    ],
+    profile_urls.app_name,
+)
+events_urls = (
+    [
+        *event_urls.urlpatterns,
+        path("events/<slug:slug>/", events.EventPageView.as_view(), name="event_detail"),
+    ],
+    event_urls.app_name,
+)
 
 app_name = "newsroom"
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("articles/", views.ArticleListView.as_view(), name="article_list"),
+    path("", site.HomeView.as_view(), name="home"),
+    path("articles/", articles.ArticleListView.as_view(), name="article_list"),
     path(
         "articles/<int:year>/<int:month>/<slug:slug>/",
-        views.ArticleDetailView.as_view(),
+        articles.ArticleDetailView.as_view(),
         name="article_detail",
     ),
     path(
@@ -18,21 +48,21 @@ urlpatterns = [
         changelog.ArticleChangesView.as_view(),
         name="article_changes",
     ),
-    path("claims/", views.ClaimListView.as_view(), name="claim_list"),
-    path("claims/<slug:slug>/", views.ClaimDetailView.as_view(), name="claim_detail"),
-    path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source_detail"),
-    path("sections/<slug:slug>/", views.SectionDetailView.as_view(), name="section_detail"),
-    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
-    path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author_detail"),
-    path("preview/<str:token>/", views.share_preview, name="share_preview"),
-    path("corrections/", views.CorrectionListView.as_view(), name="correction_list"),
+    path("claims/", claims.ClaimListView.as_view(), name="claim_list"),
+    path("claims/<slug:slug>/", claims.ClaimDetailView.as_view(), name="claim_detail"),
+    path("sources/<int:pk>/", claims.SourceDetailView.as_view(), name="source_detail"),
+    path("sections/<slug:slug>/", articles.SectionDetailView.as_view(), name="section_detail"),
+    path("tags/<slug:slug>/", articles.TagDetailView.as_view(), name="tag_detail"),
+    path("authors/<slug:slug>/", articles.AuthorDetailView.as_view(), name="author_detail"),
+    path("preview/<str:token>/", articles.share_preview, name="share_preview"),
+    path("corrections/", articles.CorrectionListView.as_view(), name="correction_list"),
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss_feed"),
     path("feeds/corrections/", feeds.CorrectionsFeed(), name="corrections_feed"),
     path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("news-sitemap.xml", site.news_sitemap, name="news_sitemap"),
+    path("robots.txt", site.robots_txt, name="robots_txt"),
+    path("search/", site.SearchView.as_view(), name="search"),
     path("api/", api.index, name="api_index"),
     path("api/articles/", api.articles, name="api_articles"),
     path("api/articles/<slug:slug>/", api.article, name="api_article"),

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from newsroom.history.recent_changes import recent_changes_view
+from newsroom.public_urls import events_urls, profiles_urls
 
 urlpatterns = [
     # Site-wide, so it sits beside the admin rather than under one model's admin.
@@ -13,8 +14,8 @@ urlpatterns = [
         name="admin_recent_changes",
     ),
     path("admin/", admin.site.urls),
-    path("", include("profiles.urls")),
-    path("", include("events.urls")),
+    path("", include(profiles_urls)),
+    path("", include(events_urls)),
     path("", include("newsroom.public_urls")),
 ]
 if settings.DEBUG:

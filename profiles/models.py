@@ -8,7 +8,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 
 from profiles.partial_dates import (
@@ -28,12 +28,6 @@ class NameOrder(models.TextChoices):
     GIVEN_FIRST = "given_first", "Given name first (Narendra Modi)"
 
 
-def reverse_model(model: type[models.Model], accessor: str) -> type[models.Model]:
-    """The model behind a reverse relation (``Person.claims`` → Claim), so that profiles can load
-    newsroom's and events' rows without importing those apps (dependencies run one way)."""
-    return model._meta.get_field(accessor).related_model
-
-
 class PersonQuerySet(models.QuerySet):
     def published(self) -> PersonQuerySet:
         """People whose profile readers may see."""
@@ -49,31 +43,13 @@ class PersonQuerySet(models.QuerySet):
             )
         )
 
-    def in_the_news(self) -> PersonQuerySet:
-        """People named in published articles, most recently mentioned first (``last_in_news``)."""
-        article_model = reverse_model(Person, "articles")
-        latest = (
-            article_model.objects.published()
-            .filter(related_people=OuterRef("pk"))
-            .order_by("-published_at")
-            .values("published_at")[:1]
-        )
-        return (
-            self.annotate(last_in_news=Subquery(latest))
-            .filter(last_in_news__isnull=False)
-            .order_by("-last_in_news", "family_name")
-        )
-
     def for_public_detail(self, as_of: dt.date | None = None) -> PersonQuerySet:
-        """Everything a profile page shows, each list only as far as readers may see it.
+        """The profile's own page: portrait and positions (``current_positions``,
+        ``earlier_positions``). Events, claims and articles are for those apps to add.
 
         With ``as_of``, "current" positions are those held on that day and "earlier" ones
         those ended by then; later positions are left out.
         """
-        participation_model = reverse_model(Person, "participations")
-        claim_model = reverse_model(Person, "claims")
-        article_model = reverse_model(Person, "articles")
-        public_claims = claim_model.objects.public().for_listing()
         return self.select_related("portrait").prefetch_related(
             Prefetch(
                 "memberships",
@@ -92,20 +68,6 @@ class PersonQuerySet(models.QuerySet):
                 .select_related("organization")
                 .order_by("-end_date", "-start_date"),
                 to_attr="earlier_positions",
-            ),
-            Prefetch(
-                "participations",
-                queryset=participation_model.objects.filter(event__is_published=True)
-                .select_related("event__place", "organization")
-                .order_by(F("event__starts_at").desc(nulls_last=True)),
-                to_attr="public_participations",
-            ),
-            Prefetch("claims", queryset=public_claims, to_attr="public_claims"),
-            Prefetch("claims_made", queryset=public_claims, to_attr="public_claims_made"),
-            Prefetch(
-                "articles",
-                queryset=article_model.objects.published().for_listing(),
-                to_attr="public_articles",
             ),
         )
 
@@ -232,12 +194,9 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
     def for_public_detail(self) -> OrganizationQuerySet:
-        """Everything an organization page shows: members by rank, sub-bodies, claims, articles."""
-        claim_model = reverse_model(Organization, "claims")
-        article_model = reverse_model(Organization, "articles")
-        public_claims = claim_model.objects.public().for_listing()
+        """The organization's own page: members by rank, former members, sub-bodies."""
         members = Membership.objects.filter(person__is_published=True).select_related(
-            "person__portrait", "organization"
+            "person", "organization"
         )
         return self.select_related("parent").prefetch_related(
             Prefetch(
@@ -256,13 +215,6 @@ class OrganizationQuerySet(models.QuerySet):
                 "children",
                 queryset=Organization.objects.published().order_by("name"),
                 to_attr="public_children",
-            ),
-            Prefetch("claims", queryset=public_claims, to_attr="public_claims"),
-            Prefetch("claims_made", queryset=public_claims, to_attr="public_claims_made"),
-            Prefetch(
-                "articles",
-                queryset=article_model.objects.published().for_listing(),
-                to_attr="public_articles",
             ),
         )
 

@@ -1,4 +1,10 @@
-"""Public profile pages: people and organizations, with what readers may see about them."""
+"""Public profile pages: people and organizations, with what readers may see about them.
+
+The lists are served from here. The detail views build a profile's own page (positions,
+members, sub-bodies, JSON-LD); the pages readers get are newsroom's views that extend these
+with events, claims and articles (``newsroom/views/profiles.py``), since profiles knows
+neither app.
+"""
 
 from __future__ import annotations
 
@@ -68,17 +74,12 @@ class PersonListView(ListView):
 
 
 class PersonDetailView(DetailView):
-    """A profile: positions now and before, events, claims about them, articles naming them."""
+    """A profile's own page: portrait, positions now and before (or on an ``?as_of`` day)."""
 
     context_object_name = "person"
 
     def get_queryset(self):
-        # The portrait's renditions feed its <picture>; one query, only when there is one.
-        return (
-            Person.objects.published()
-            .for_public_detail(as_of=self.as_of)
-            .prefetch_related("portrait__renditions")
-        )
+        return Person.objects.published().for_public_detail(as_of=self.as_of)
 
     @cached_property
     def as_of(self) -> dt.date | None:
@@ -127,7 +128,7 @@ class OrganizationListView(ListView):
 
 
 class OrganizationDetailView(DetailView):
-    """An organization: members by rank, former members, sub-bodies, claims, articles."""
+    """An organization's own page: members by rank, former members, sub-bodies."""
 
     context_object_name = "organization"
 

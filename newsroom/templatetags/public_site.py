@@ -56,7 +56,7 @@ def markdown(text: str) -> SafeString:
     return render_markdown(text).html
 
 
-@register.inclusion_tag("newsroom/partials/picture.html")
+@register.inclusion_tag("partials/picture.html")
 def picture(
     image, sizes: str = "100vw", lazy: bool = True, css_class: str = "", alt: str | None = None
 ) -> dict[str, Any]:

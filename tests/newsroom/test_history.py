@@ -7,8 +7,8 @@ import reversion
 from django.utils import timezone
 
 from newsroom import actions
-from newsroom.public_versions import public_versions
 from newsroom.models import Article
+from newsroom.public_versions import public_versions
 from tests.newsroom.factories import ArticleFactory
 from tests.newsroom.public_site import edit_live
 

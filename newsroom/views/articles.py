@@ -1,26 +1,16 @@
-"""Public pages of the editorial core. Reads go through QuerySet methods; no writes here.
-
-Every page loads what its template shows with a fixed number of queries (see
-tests/newsroom/test_views.py); templates only loop over prefetched attributes.
-"""
+"""Article pages: the lists (all, by section, tag or author), an article, a share-link preview
+of one, and the corrections page."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
 from events.models import Event
-from newsroom import jsonld, search
+from newsroom import jsonld
 from newsroom.actions import resolve_share_link
 from newsroom.markdown import render_markdown
 from newsroom.models import (
@@ -28,41 +18,13 @@ from newsroom.models import (
     ArticleURL,
     Author,
     Claim,
-    ClaimSlug,
     Correction,
     CorrectionKind,
     Image,
     Section,
-    Source,
     Tag,
-    Verdict,
 )
 from profiles.models import Organization, Person
-
-
-class HomeView(ListView):
-    """The front page: latest articles, latest verdicts, people in the news."""
-
-    template_name = "newsroom/home.html"
-    context_object_name = "articles"
-
-    def get_queryset(self):
-        return (
-            Article.objects.published()
-            .for_listing()
-            .prefetch_related("lead_image__renditions")[:13]
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        articles = list(context["articles"])
-        context["lead"] = articles[0] if articles else None
-        context["more_articles"] = articles[1:]
-        context["latest_claims"] = list(
-            Claim.objects.public().for_listing().order_by("-reviewed_at")[:6]
-        )
-        context["people_in_news"] = list(Person.objects.published().for_listing().in_the_news()[:8])
-        return context
 
 
 class ArticleListView(ListView):
@@ -278,119 +240,3 @@ class CorrectionListView(ListView):
             .select_related("article", "article__section")
             .order_by("-created_at", "-id")
         )
-
-
-class ClaimListView(ListView):
-    """Reviewed claims with their verdicts, most recently rated first; filter by verdict."""
-
-    paginate_by = 30
-    context_object_name = "claims"
-    template_name = "newsroom/claim_list.html"
-
-    def get_queryset(self):
-        claims = Claim.objects.public().for_listing().order_by("-reviewed_at", "-id")
-        self.verdict = self.request.GET.get("verdict", "")
-        if self.verdict in Verdict.values:
-            claims = claims.filter(verdict=self.verdict)
-        else:
-            self.verdict = ""
-        return claims
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["verdicts"] = Verdict.choices
-        context["current_verdict"] = self.verdict
-        return context
-
-
-class ClaimDetailView(DetailView):
-    """A reviewed claim: verdict and rationale, every citation, the verdict's history."""
-
-    context_object_name = "claim"
-
-    def get_queryset(self):
-        return Claim.objects.public().for_public_detail()
-
-    def get(self, request, *args, **kwargs):
-        """The claim; under a slug it had before it was renamed, a 301 to where it is now."""
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            old = ClaimSlug.objects.filter(slug=kwargs.get("slug")).select_related("claim").first()
-            if old is not None and Claim.objects.public().filter(pk=old.claim_id).exists():
-                return HttpResponsePermanentRedirect(old.claim.get_absolute_url())
-            raise
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["structured_data"] = jsonld.claim_review(self.object, self.request)
-        return context
-
-
-class SourceDetailView(DetailView):
-    """A source: what it is, and which public claims cite it."""
-
-    context_object_name = "source"
-
-    def get_queryset(self):
-        return Source.objects.for_public_detail()
-
-
-# ---------------------------------------------------------------------------------------------
-# Crawlers
-
-
-@require_GET
-@cache_control(max_age=3600, public=True)
-def robots_txt(request) -> HttpResponse:
-    """Keep crawlers out of the admin and point them at the sitemaps."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "",
-        f"Sitemap: {request.build_absolute_uri(reverse('newsroom:sitemap'))}",
-        f"Sitemap: {request.build_absolute_uri(reverse('newsroom:news_sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-@require_GET
-def news_sitemap(request) -> TemplateResponse:
-    """A Google News sitemap: articles published in the last two days."""
-    since = timezone.now() - dt.timedelta(days=2)
-    articles = (
-        Article.objects.published()
-        .filter(published_at__gte=since)
-        .select_related("section")
-        .prefetch_related("tags")[:1000]
-    )
-    return TemplateResponse(
-        request,
-        "newsroom/news_sitemap.xml",
-        {"articles": articles, "publication_name": settings.NEWSROOM_SITE_NAME},
-        content_type="application/xml; charset=utf-8",
-    )
-
-
-class SearchView(TemplateView):
-    """/search/?q=…: public articles, claims, people, organizations and events."""
-
-    template_name = "newsroom/search.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        raw = self.request.GET.get("q", "")
-        query = " ".join(raw.split())
-        error = ""
-        if len(query) > search.MAX_QUERY_LENGTH:
-            error = (
-                f"That search is longer than {search.MAX_QUERY_LENGTH} characters; only the "
-                "start of it was used."
-            )
-        context.update(
-            query=query[: search.MAX_QUERY_LENGTH],
-            results=search.search(query),
-            error=error,
-            max_length=search.MAX_QUERY_LENGTH,
-        )
-        return context

@@ -1,0 +1,103 @@
+"""Site-wide pages: the front page, search, and what crawlers read (robots.txt, the news
+sitemap)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.generic import ListView, TemplateView
+
+from newsroom import search
+from newsroom.coverage import people_in_the_news
+from newsroom.models import Article, Claim
+from profiles.models import Person
+
+
+class HomeView(ListView):
+    """The front page: latest articles, latest verdicts, people in the news."""
+
+    template_name = "newsroom/home.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .for_listing()
+            .prefetch_related("lead_image__renditions")[:13]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        articles = list(context["articles"])
+        context["lead"] = articles[0] if articles else None
+        context["more_articles"] = articles[1:]
+        context["latest_claims"] = list(
+            Claim.objects.public().for_listing().order_by("-reviewed_at")[:6]
+        )
+        context["people_in_news"] = list(
+            people_in_the_news(Person.objects.published().for_listing())[:8]
+        )
+        return context
+
+
+class SearchView(TemplateView):
+    """/search/?q=…: public articles, claims, people, organizations and events."""
+
+    template_name = "newsroom/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        query = " ".join(raw.split())
+        error = ""
+        if len(query) > search.MAX_QUERY_LENGTH:
+            error = (
+                f"That search is longer than {search.MAX_QUERY_LENGTH} characters; only the "
+                "start of it was used."
+            )
+        context.update(
+            query=query[: search.MAX_QUERY_LENGTH],
+            results=search.search(query),
+            error=error,
+            max_length=search.MAX_QUERY_LENGTH,
+        )
+        return context
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request) -> HttpResponse:
+    """Keep crawlers out of the admin and point them at the sitemaps."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('newsroom:sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('newsroom:news_sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def news_sitemap(request) -> TemplateResponse:
+    """A Google News sitemap: articles published in the last two days."""
+    since = timezone.now() - dt.timedelta(days=2)
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=since)
+        .select_related("section")
+        .prefetch_related("tags")[:1000]
+    )
+    return TemplateResponse(
+        request,
+        "newsroom/news_sitemap.xml",
+        {"articles": articles, "publication_name": settings.NEWSROOM_SITE_NAME},
+        content_type="application/xml; charset=utf-8",
+    )
