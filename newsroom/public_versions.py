@@ -25,15 +25,13 @@ from reversion.models import Version
 
 from newsroom.history.seen import Period, always, periods, seen_version_ids, seen_versions
 from newsroom.models import (
+    LIVE_STATUSES,
     Article,
     ArticleEvent,
-    ArticleStatus,
     Claim,
     ClaimStatus,
     ReviewEvent,
 )
-
-LIVE_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
 
 
 def live_periods(events: Iterable[ArticleEvent], now: dt.datetime) -> list[Period]:

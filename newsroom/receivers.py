@@ -30,8 +30,9 @@ from newsroom.actions.articles import (
     returned_to_review,
     unschedule_articles_citing,
 )
-from newsroom.actions.claims import check_claim_content, verify_citation
+from newsroom.actions.claims import check_claim_content
 from newsroom.actions.context import current_actor, defer_claim_check, may_change_frozen_article
+from newsroom.actions.evidence import reverify_source_citations, verify_citation
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.history.deletions import record_restored
 from newsroom.models import (
@@ -156,8 +157,6 @@ def source_post_save(sender, instance: Source, **kwargs) -> None:
     """New archived text: re-check its excerpts; the claims citing it changed with it."""
     if not getattr(instance, "_archived_text_changed", False):
         return
-    from newsroom.actions.claims import reverify_source_citations
-
     reverify_source_citations(source=instance)
     for claim_id in set(instance.citations.values_list("claim_id", flat=True)):
         claim_touched(claim_id)

@@ -20,11 +20,11 @@ from bisect import bisect_right
 from events.models import Event
 from newsroom.history.retention import VersionIndex, keep_rule, pin, published_flag_rule
 from newsroom.models import (
+    CLAIM_WAITING_STATUSES,
     Article,
     ArticleEvent,
     ArticleStatus,
     Claim,
-    ClaimStatus,
     Correction,
     DraftRevision,
     ReviewEvent,
@@ -46,14 +46,13 @@ ARTICLE_STATES_UNDER_REVIEW = (
     ArticleStatus.APPROVED,
     ArticleStatus.SCHEDULED,
 )
-CLAIM_STATES_UNDER_REVIEW = (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, ClaimStatus.REOPENED)
 # Records readers see only while this field of theirs is on; versions store it.
 PUBLISHED_FLAG_MODELS = (Person, Organization, Event)
 
 
 def under_review(index: VersionIndex):
     articles = Article.objects.filter(status__in=ARTICLE_STATES_UNDER_REVIEW)
-    claims = Claim.objects.filter(status__in=CLAIM_STATES_UNDER_REVIEW)
+    claims = Claim.objects.filter(status__in=CLAIM_WAITING_STATUSES)
     yield UNDER_REVIEW, index.of_records(Article, articles.values_list("pk", flat=True))
     yield UNDER_REVIEW, index.of_records(Claim, claims.values_list("pk", flat=True))
 

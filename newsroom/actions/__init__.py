@@ -4,72 +4,105 @@ article's status.
 The admin, the management commands and the API call these functions. They check who may make
 each move and the workflow's invariants, write the audit rows and record revisions; callers
 check their own input (is there a rationale in the form) and turn ``WorkflowError`` into a
-message. Import from here: ``from newsroom import actions``.
+message. Import from here: ``from newsroom import actions``. What a user may do now, for the
+admin to render: ``actions.claims.available_moves`` and ``actions.articles.available_moves``.
+
+- ``claims``: the fact-check moves (``CLAIM_MOVES``) and what happens when rated content changes;
+- ``articles``: the publishing moves (``ARTICLE_MOVES``), the gate, drafts of live articles;
+- ``evidence``: citations checked against their sources, and what a verdict rates;
+- ``share_links``: preview links to unpublished articles;
+- ``revert``, ``images``; ``common`` (the one recorder of moves), ``context`` (who is acting).
 """
 
 from newsroom.actions.articles import (
+    ARTICLE_MOVES,
+    ArticleMove,
     add_correction,
+    approve_article,
+    article_move,
     article_move_problem,
     available_article_moves,
-    create_share_link,
     discard_changes,
     draft_of,
     mark_substantive_update,
     publication_blockers,
+    publish_article,
     publish_changes,
     publish_due_articles,
     record_article_url,
     resolve_claim_slugs,
-    resolve_share_link,
-    revoke_share_link,
+    return_article_to_draft,
     save_article_draft,
-    share_link_token,
+    schedule_article,
+    submit_article,
     sync_article_references,
     transition_article,
+    unpublish_article,
     unrated_claims,
+    unschedule_article,
     unschedule_articles_citing,
+    withdraw_article,
 )
 from newsroom.actions.claims import (
-    CLAIM_MOVE_PERMISSIONS,
+    CLAIM_MOVES,
+    ClaimMove,
     assign_claim,
     available_claim_moves,
     check_claim_content,
-    claim_content,
+    claim_move,
     claim_move_problem,
-    describe_content_changes,
+    eligible_reviewers,
     is_too_close_to_review,
     rate_claim,
     reopen_claim,
-    reverify_source_citations,
     submit_claim,
     transition_claim,
     unassign_claim,
-    verify_citation,
     withdraw_claim,
 )
 from newsroom.actions.context import editing
+from newsroom.actions.evidence import (
+    claim_content,
+    describe_content_changes,
+    reverify_source_citations,
+    verify_citation,
+)
 from newsroom.actions.images import ensure_renditions, store_image
 from newsroom.actions.revert import revert_to_version
+from newsroom.actions.share_links import (
+    create_share_link,
+    resolve_share_link,
+    revoke_share_link,
+    share_link_token,
+)
 
 __all__ = [
-    "CLAIM_MOVE_PERMISSIONS",
+    "ARTICLE_MOVES",
+    "CLAIM_MOVES",
+    "ArticleMove",
+    "ClaimMove",
     "add_correction",
+    "approve_article",
+    "article_move",
     "article_move_problem",
     "assign_claim",
     "available_article_moves",
     "available_claim_moves",
     "check_claim_content",
     "claim_content",
+    "claim_move",
     "claim_move_problem",
     "create_share_link",
     "describe_content_changes",
     "discard_changes",
     "draft_of",
     "editing",
+    "eligible_reviewers",
     "ensure_renditions",
     "is_too_close_to_review",
     "mark_substantive_update",
     "publication_blockers",
+    "publish_article",
     "publish_changes",
     "publish_due_articles",
     "rate_claim",
@@ -77,19 +110,25 @@ __all__ = [
     "reopen_claim",
     "resolve_claim_slugs",
     "resolve_share_link",
+    "return_article_to_draft",
     "reverify_source_citations",
     "revert_to_version",
     "revoke_share_link",
     "save_article_draft",
+    "schedule_article",
     "share_link_token",
     "store_image",
+    "submit_article",
     "submit_claim",
     "sync_article_references",
     "transition_article",
     "transition_claim",
     "unassign_claim",
+    "unpublish_article",
     "unrated_claims",
+    "unschedule_article",
     "unschedule_articles_citing",
     "verify_citation",
+    "withdraw_article",
     "withdraw_claim",
 ]

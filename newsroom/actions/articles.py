@@ -1,8 +1,11 @@
 """The publishing workflow: draft → in review → approved → scheduled / published → unpublished.
 
-Nothing else changes an article's status. Every move runs in one transaction, locks the row,
-writes an ArticleEvent (as the meta of the move's revision, so it points at it) and records a
-revision with a comment.
+Read ``ARTICLE_MOVES`` first: the table of the moves — each one's name, the states it starts
+from, the state it leads to, the permission it needs and the function that makes it;
+``available_moves`` and ``article_move_problem`` answer from it who may make which move now,
+and ``transition_article`` dispatches through it. Nothing else changes an article's status.
+Every move runs in one transaction, locks the row, and records an ArticleEvent (as the meta of
+the move's revision, so it points at it) through ``common.record_move``.
 
 Readers only see what an editor published. While an article is approved, scheduled or live its
 row is what was approved or published: ``newsroom.receivers`` refuses any other change to it,
@@ -15,12 +18,15 @@ block, unless an editor's recorded override names them.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.core import serializers, signing
+from django.core import serializers
 from django.db import transaction
 from django.utils import timezone
 from reversion.models import Revision, Version
@@ -32,6 +38,7 @@ from newsroom.exceptions import InvalidArticleTransition
 from newsroom.models import (
     ARTICLE_WORKFLOW_FIELDS,
     FROZEN_STATUSES,
+    LIVE_STATUSES,
     Article,
     ArticleEvent,
     ArticleStatus,
@@ -40,38 +47,9 @@ from newsroom.models import (
     ClaimSlug,
     Correction,
     DraftRevision,
-    ShareLink,
 )
 from newsroom.references import slugs_by_kind
 from profiles.models import Organization, Person
-
-
-def _article_move_permission(from_status: str, to_status: str) -> str:
-    # Writers move their drafts in and out of review; everything past review is an editor's.
-    if {from_status, to_status} <= {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}:
-        return "newsroom.change_article"
-    return "newsroom.publish_article"
-
-
-def article_move_problem(article: Article, user: AbstractBaseUser, to_status: str) -> str:
-    """Why ``user`` may not move ``article`` to ``to_status`` now, or "" if they may."""
-    if not article.can_transition_to(to_status):
-        return (
-            f"An article that is {article.get_status_display().lower()} cannot move to "
-            f"“{ArticleStatus(to_status).label.lower()}”."
-        )
-    if not user.has_perm(_article_move_permission(article.status, to_status)):
-        return "Only editors can approve, schedule, publish or unpublish articles."
-    return ""
-
-
-def available_article_moves(article: Article, user: AbstractBaseUser) -> list[str]:
-    """The statuses ``user`` may move ``article`` to now (the claim gate is checked on the move)."""
-    return [
-        status
-        for status in sorted(article.TRANSITIONS.get(article.status, ()))
-        if not article_move_problem(article, user, status)
-    ]
 
 
 def resolve_claim_slugs(slugs: list[str]) -> dict[str, Claim]:
@@ -187,56 +165,59 @@ def _record_article_move(
     )
 
 
-@transaction.atomic
-def transition_article(
-    *,
-    article: Article,
-    to_status: str,
-    actor: AbstractBaseUser,
-    note: str = "",
-    publish_at: dt.datetime | None = None,
-    override_reason: str = "",
-    override_claims: list[str] | None = None,
-) -> Article:
-    """Move ``article`` to ``to_status``, write its ArticleEvent and a revision, return it.
+# ---------------------------------------------------------------------------------------------
+# The moves
 
-    Locks the article row. Raises ``InvalidArticleTransition`` when the move is not in
-    ``Article.TRANSITIONS`` or not the actor's to make, or when publishing or scheduling fails
-    the gate (``_gate``: run on the body being published, at this moment). Leaving the
-    approved/scheduled/published states makes any unpublished draft the working copy again.
-    """
+
+def _lock(article: Article, actor: AbstractBaseUser, to_status: str) -> Article:
     locked = Article.objects.select_for_update().get(pk=article.pk)
-    from_status = locked.status
     problem = article_move_problem(locked, actor, to_status)
     if problem:
         raise InvalidArticleTransition(problem)
-    update_fields = ["status", "updated_at"]
-    now = timezone.now()
-    covered: list[int] = []
-    if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
-        covered = _gate(
-            body=locked.body,
-            actor=actor,
-            override_reason=override_reason,
-            override_claims=override_claims,
-        )
-        if to_status == ArticleStatus.SCHEDULED:
-            if publish_at is None or publish_at <= now:
-                raise InvalidArticleTransition("Choose a publication time in the future.")
-            locked.published_at = publish_at
-        else:
-            locked.published_at = publish_at if publish_at and publish_at <= now else now
-            locked.first_published_at = locked.first_published_at or locked.published_at
-            update_fields.append("first_published_at")
-        update_fields.append("published_at")
+    return locked
+
+
+def _label(status: str) -> str:
+    return ArticleStatus(status).label.lower()
+
+
+def _move(locked: Article, *, actor: AbstractBaseUser, to_status: str, note: str) -> Article:
+    """Set ``locked``'s status and record the move: what every move that only changes the
+    status does. Out of the approved and live states the row is the working copy again, so an
+    unpublished draft joins it."""
+    from_status = locked.status
     locked.status = to_status
     with applying_article_changes():
         if to_status not in FROZEN_STATUSES and locked.draft_version_id:
-            # Out of the approved/live states the row is the working copy: the draft joins it.
             _apply_draft(locked)
-        locked.save(update_fields=update_fields)
-    if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
-        record_article_url(article=locked)
+        locked.save(update_fields=["status", "updated_at"])
+    _record_article_move(
+        locked,
+        actor=actor,
+        from_status=from_status,
+        note=note,
+        comment=f"Article {_label(from_status)} → {_label(to_status)}.",
+    )
+    return locked
+
+
+def _go_live(
+    locked: Article,
+    *,
+    actor: AbstractBaseUser,
+    to_status: str,
+    note: str,
+    override_reason: str,
+    covered: list[int],
+    update_fields: list[str],
+) -> Article:
+    """Save a scheduled or published ``locked`` (its time already set), remember its address
+    and record the move with the override that let it through the gate."""
+    from_status = locked.status
+    locked.status = to_status
+    with applying_article_changes():
+        locked.save(update_fields=["status", "updated_at", *update_fields])
+    record_article_url(article=locked)
     comment = f"Article {_label(from_status)} → {_label(to_status)}"
     if override_reason.strip():
         comment += f" (override: {override_reason.strip()})"
@@ -248,15 +229,252 @@ def transition_article(
         comment=comment + ".",
         override_reason=override_reason if covered else "",
         override_claim_ids=covered,
-        live_from=locked.published_at
-        if to_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
-        else None,
+        live_from=locked.published_at,
     )
     return locked
 
 
-def _label(status: str) -> str:
-    return ArticleStatus(status).label.lower()
+@transaction.atomic
+def submit_article(*, article: Article, actor: AbstractBaseUser, note: str = "") -> Article:
+    """Send a draft to the editors for review."""
+    locked = _lock(article, actor, ArticleStatus.IN_REVIEW)
+    return _move(locked, actor=actor, to_status=ArticleStatus.IN_REVIEW, note=note)
+
+
+@transaction.atomic
+def withdraw_article(*, article: Article, actor: AbstractBaseUser, note: str = "") -> Article:
+    """Take an article in review back to draft (its writer may, as well as an editor)."""
+    locked = _lock(article, actor, ArticleStatus.DRAFT)
+    return _move(locked, actor=actor, to_status=ArticleStatus.DRAFT, note=note)
+
+
+@transaction.atomic
+def return_article_to_draft(
+    *, article: Article, actor: AbstractBaseUser, note: str = ""
+) -> Article:
+    """Send an approved or unpublished article back to draft (editors only); an approved
+    article's unpublished draft becomes the working copy."""
+    locked = _lock(article, actor, ArticleStatus.DRAFT)
+    return _move(locked, actor=actor, to_status=ArticleStatus.DRAFT, note=note)
+
+
+@transaction.atomic
+def approve_article(*, article: Article, actor: AbstractBaseUser, note: str = "") -> Article:
+    """Approve an article in review: from now on edits to it are kept as a draft."""
+    locked = _lock(article, actor, ArticleStatus.APPROVED)
+    return _move(locked, actor=actor, to_status=ArticleStatus.APPROVED, note=note)
+
+
+@transaction.atomic
+def unschedule_article(*, article: Article, actor: AbstractBaseUser, note: str = "") -> Article:
+    """Take a scheduled article back to approved; it keeps its time until scheduled again."""
+    locked = _lock(article, actor, ArticleStatus.APPROVED)
+    return _move(locked, actor=actor, to_status=ArticleStatus.APPROVED, note=note)
+
+
+@transaction.atomic
+def unpublish_article(*, article: Article, actor: AbstractBaseUser, note: str = "") -> Article:
+    """Take a live or scheduled article out of readers' reach; its draft becomes the working
+    copy."""
+    locked = _lock(article, actor, ArticleStatus.UNPUBLISHED)
+    return _move(locked, actor=actor, to_status=ArticleStatus.UNPUBLISHED, note=note)
+
+
+@transaction.atomic
+def schedule_article(
+    *,
+    article: Article,
+    actor: AbstractBaseUser,
+    publish_at: dt.datetime | None,
+    note: str = "",
+    override_reason: str = "",
+    override_claims: list[str] | None = None,
+) -> Article:
+    """Make an approved article go live by itself at ``publish_at`` (in the future), through the
+    gate (``_gate``, run on its body now; ``unschedule_articles_citing`` keeps it true)."""
+    locked = _lock(article, actor, ArticleStatus.SCHEDULED)
+    covered = _gate(
+        body=locked.body,
+        actor=actor,
+        override_reason=override_reason,
+        override_claims=override_claims,
+    )
+    if publish_at is None or publish_at <= timezone.now():
+        raise InvalidArticleTransition("Choose a publication time in the future.")
+    locked.published_at = publish_at
+    return _go_live(
+        locked,
+        actor=actor,
+        to_status=ArticleStatus.SCHEDULED,
+        note=note,
+        override_reason=override_reason,
+        covered=covered,
+        update_fields=["published_at"],
+    )
+
+
+@transaction.atomic
+def publish_article(
+    *,
+    article: Article,
+    actor: AbstractBaseUser,
+    note: str = "",
+    publish_at: dt.datetime | None = None,
+    override_reason: str = "",
+    override_claims: list[str] | None = None,
+) -> Article:
+    """Publish an approved, scheduled or unpublished article now, through the gate (``_gate``,
+    run on its body at this moment).
+
+    ``publish_at`` in the past keeps the time readers have seen it since (a scheduled article
+    already due); otherwise it goes out now. The first publication time is kept once set.
+    """
+    locked = _lock(article, actor, ArticleStatus.PUBLISHED)
+    covered = _gate(
+        body=locked.body,
+        actor=actor,
+        override_reason=override_reason,
+        override_claims=override_claims,
+    )
+    now = timezone.now()
+    locked.published_at = publish_at if publish_at and publish_at <= now else now
+    locked.first_published_at = locked.first_published_at or locked.published_at
+    return _go_live(
+        locked,
+        actor=actor,
+        to_status=ArticleStatus.PUBLISHED,
+        note=note,
+        override_reason=override_reason,
+        covered=covered,
+        update_fields=["first_published_at", "published_at"],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The table: which moves exist, from which states, to which, who may make them, what makes them
+
+# Roles get these permissions in newsroom/roles.py.
+CHANGE = "newsroom.change_article"
+PUBLISH = "newsroom.publish_article"
+
+
+@dataclass(frozen=True)
+class ArticleMove:
+    """One move of the publishing workflow."""
+
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    permission: str
+    function: Callable[..., Article]
+    # Gives up a step (the admin draws these as secondary buttons).
+    backwards: bool = False
+
+    @property
+    def goes_live(self) -> bool:
+        """Whether the move passes the gate: readers see the article now or at its time."""
+        return self.target in LIVE_STATUSES
+
+
+S = ArticleStatus
+ARTICLE_MOVES: tuple[ArticleMove, ...] = (
+    #           name               from                                       to
+    #           needs    made by
+    ArticleMove("submit",          (S.DRAFT,),                                S.IN_REVIEW,
+                CHANGE,  submit_article),
+    ArticleMove("withdraw",        (S.IN_REVIEW,),                            S.DRAFT,
+                CHANGE,  withdraw_article, backwards=True),
+    ArticleMove("approve",         (S.IN_REVIEW,),                            S.APPROVED,
+                PUBLISH, approve_article),
+    ArticleMove("return_to_draft", (S.APPROVED, S.UNPUBLISHED),               S.DRAFT,
+                PUBLISH, return_article_to_draft, backwards=True),
+    ArticleMove("schedule",        (S.APPROVED,),                             S.SCHEDULED,
+                PUBLISH, schedule_article),
+    ArticleMove("unschedule",      (S.SCHEDULED,),                            S.APPROVED,
+                PUBLISH, unschedule_article),
+    ArticleMove("publish",         (S.APPROVED, S.SCHEDULED, S.UNPUBLISHED),  S.PUBLISHED,
+                PUBLISH, publish_article),
+    ArticleMove("unpublish",       (S.SCHEDULED, S.PUBLISHED),                S.UNPUBLISHED,
+                PUBLISH, unpublish_article, backwards=True),
+)  # fmt: skip
+del S
+
+
+def article_move(from_status: str, to_status: str) -> ArticleMove | None:
+    """The move from ``from_status`` to ``to_status``, or None if the workflow has none."""
+    for move in ARTICLE_MOVES:
+        if from_status in move.sources and move.target == to_status:
+            return move
+    return None
+
+
+def article_move_problem(article: Article, user: AbstractBaseUser, to_status: str) -> str:
+    """Why ``user`` may not move ``article`` to ``to_status`` now, or "" if they may (the gate
+    is checked on the move)."""
+    move = article_move(article.status, to_status)
+    if move is None:
+        return (
+            f"An article that is {article.get_status_display().lower()} cannot move to "
+            f"“{ArticleStatus(to_status).label.lower()}”."
+        )
+    if not user.has_perm(move.permission):
+        return "Only editors can approve, schedule, publish or unpublish articles."
+    return ""
+
+
+def available_moves(article: Article, user: AbstractBaseUser) -> list[ArticleMove]:
+    """The moves ``user`` may make on ``article`` now, by target status: what the admin offers
+    (the claim gate is checked on the move)."""
+    return sorted(
+        (
+            move
+            for move in ARTICLE_MOVES
+            if article.status in move.sources and user.has_perm(move.permission)
+        ),
+        key=lambda move: move.target,
+    )
+
+
+def available_article_moves(article: Article, user: AbstractBaseUser) -> list[str]:
+    """The statuses ``user`` may move ``article`` to now (the claim gate is checked on the move)."""
+    return [move.target for move in available_moves(article, user)]
+
+
+@transaction.atomic
+def transition_article(
+    *,
+    article: Article,
+    to_status: str,
+    actor: AbstractBaseUser,
+    note: str = "",
+    publish_at: dt.datetime | None = None,
+    override_reason: str = "",
+    override_claims: list[str] | None = None,
+) -> Article:
+    """Make the move from ``article``'s status to ``to_status`` (for generic callers such as the
+    admin's buttons): the function ``ARTICLE_MOVES`` names does the work, with those of the
+    arguments it takes. Return the moved article.
+
+    Locks the article row and reads its status from there. Raises ``InvalidArticleTransition``
+    when the workflow has no such move or it is not the actor's to make, or when publishing or
+    scheduling fails the gate.
+    """
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    move = article_move(locked.status, to_status)
+    if move is None:
+        raise InvalidArticleTransition(article_move_problem(locked, actor, to_status))
+    given = {
+        "note": note,
+        "publish_at": publish_at,
+        "override_reason": override_reason,
+        "override_claims": override_claims,
+    }
+    accepted = inspect.signature(move.function).parameters
+    return move.function(
+        article=locked,
+        actor=actor,
+        **{key: value for key, value in given.items() if key in accepted},
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -399,7 +617,7 @@ def publish_changes(
     if substantive_update and not note.strip():
         raise InvalidArticleTransition("Say what changed: readers see the update.")
     covered: list[int] = []
-    if locked.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
+    if locked.status in LIVE_STATUSES:
         covered = _gate(
             body=draft.body,
             actor=actor,
@@ -411,7 +629,7 @@ def publish_changes(
         if substantive_update and locked.is_live:
             locked.last_updated_at = timezone.now()
             locked.save(update_fields=["last_updated_at", "updated_at"])
-        if locked.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
+        if locked.status in LIVE_STATUSES:
             record_article_url(article=locked)
     what = "Changes published" if locked.is_live else "Changes approved"
     comment = what + (f" (override: {override_reason.strip()})" if covered else "") + "."
@@ -488,7 +706,7 @@ def returned_to_review(*, article: Article, actor: AbstractBaseUser | None) -> A
     if article.status not in FROZEN_STATUSES:
         return article
     from_status = article.status
-    live_before = from_status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
+    live_before = from_status in LIVE_STATUSES
     article.status = ArticleStatus.UNPUBLISHED if live_before else ArticleStatus.DRAFT
     Article.objects.filter(pk=article.pk).update(status=article.status, updated_at=timezone.now())
     _record_article_move(
@@ -593,62 +811,3 @@ def add_correction(
         reversion.set_comment(f"{correction.get_kind_display()} appended.")
         correction.save()
     return correction
-
-
-# ---------------------------------------------------------------------------------------------
-# Share links
-
-SHARE_LINK_SALT = "newsroom.share-link"
-DEFAULT_SHARE_LINK_LIFETIME = dt.timedelta(days=3)
-
-
-@transaction.atomic
-def create_share_link(
-    *,
-    article: Article,
-    actor: AbstractBaseUser,
-    lifetime: dt.timedelta = DEFAULT_SHARE_LINK_LIFETIME,
-    note: str = "",
-) -> ShareLink:
-    """Make a preview link to the article as it is now (its latest revision).
-
-    Saves a revision first when the article has none, so there is always a version to pin.
-    """
-    if not actor.has_perm("newsroom.change_article"):
-        raise InvalidArticleTransition("You cannot share this article.")
-    if lifetime <= dt.timedelta(0) or lifetime > dt.timedelta(days=30):
-        raise InvalidArticleTransition("A share link lasts between a minute and 30 days.")
-    version = Version.objects.get_for_object(article).first()
-    if version is None:
-        record_revision(article, actor=actor, comment="Revision saved for a share link.")
-        version = Version.objects.get_for_object(article).first()
-    return ShareLink.objects.create(
-        article=article,
-        version=version,
-        note=note,
-        created_by=actor,
-        expires_at=timezone.now() + lifetime,
-    )
-
-
-def share_link_token(link: ShareLink) -> str:
-    """The signed token that goes in the link's URL; unguessable, and tamper-evident."""
-    return signing.dumps(link.pk, salt=SHARE_LINK_SALT)
-
-
-def resolve_share_link(token: str) -> ShareLink | None:
-    """The active link ``token`` names, or None if it is forged, expired or revoked."""
-    try:
-        pk = signing.loads(token, salt=SHARE_LINK_SALT)
-    except signing.BadSignature:
-        return None
-    return ShareLink.objects.active().select_related("article", "version").filter(pk=pk).first()
-
-
-def revoke_share_link(*, link: ShareLink, actor: AbstractBaseUser) -> ShareLink:
-    """Stop a link from working, at once."""
-    if not actor.has_perm("newsroom.change_article"):
-        raise InvalidArticleTransition("You cannot revoke this link.")
-    link.revoked_at = timezone.now()
-    link.save(update_fields=["revoked_at"])
-    return link

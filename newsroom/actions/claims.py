@@ -1,40 +1,46 @@
 """The fact-check workflow: claims move draft → submitted → in review → reviewed → reopened.
 
-Read it as a table and six moves. ``CLAIM_MOVE_PERMISSIONS`` says who may make each move;
-``claim_move_problem`` adds the four-eyes rule; each move function below holds its own checks,
-field updates, audit row (a ``ReviewEvent``, saved with the move's revision through reversion's
-revision meta, so the row points at the revision it describes) and revision. Every move runs in
-one transaction and re-reads the claim with ``select_for_update()``, so two reviewers cannot
-race.
+Read ``CLAIM_MOVES`` first: the table of the six moves — each one's name, the states it starts
+from, the state it leads to, the permission it needs, the rule on top of that (four-eyes) and
+the function that makes it. ``claim_move_problem`` and ``available_moves`` answer from it who
+may make which move now, and ``transition_claim`` dispatches through it. Each move function
+holds its own checks and field updates, and records its audit row (a ``ReviewEvent``, saved as
+the meta of the move's revision so it points at the revision it describes) through
+``common.record_move``. Every move runs in one transaction and re-reads the claim with
+``select_for_update()``, so two reviewers cannot race.
 
 A verdict is bound to what was rated. ``rate_claim`` stores the claim's content as the reviewer
-saw it (``Claim.rated_content``: statement, kind, claimant, subjects, and every citation with
-its source's archived-text hash); ``check_claim_content`` runs after every change to any of
-those — whatever path made it, since ``newsroom.receivers`` calls it from the models' signals —
-and reopens a reviewed claim whose content no longer matches, in the same transaction, with a
-ReviewEvent that says what changed. It also records who changed the evidence (four-eyes counts
-evidence, not just the wording) and keeps a renamed public claim's old slug.
+saw it (``Claim.rated_content``, see ``evidence.claim_content``); ``check_claim_content`` runs
+after every change to any of it — whatever path made it, since ``newsroom.receivers`` calls it
+from the models' signals — and reopens a reviewed claim whose content no longer matches, in the
+same transaction, with a ReviewEvent that says what changed. It also records who changed the
+evidence (four-eyes counts evidence, not just the wording) and keeps a renamed public claim's
+old slug.
 """
 
 from __future__ import annotations
 
-import hashlib
 import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.actions.articles import unschedule_articles_citing
 from newsroom.actions.common import record_move
 from newsroom.actions.context import editing, note_reopened
+from newsroom.actions.evidence import claim_content, describe_content_changes, rated_part
 from newsroom.exceptions import InvalidClaimTransition
 from newsroom.models import (
     POSITIVE_VERDICTS,
-    Citation,
     Claim,
     ClaimSlug,
     ClaimStatus,
@@ -42,17 +48,13 @@ from newsroom.models import (
     Stance,
     Verdict,
 )
-from newsroom.verification import find_excerpt
 
-# Who may make each move. Roles get these permissions in newsroom/roles.py.
-CLAIM_MOVE_PERMISSIONS: dict[tuple[str, str], str] = {
-    (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED): "newsroom.change_claim",
-    (ClaimStatus.SUBMITTED, ClaimStatus.DRAFT): "newsroom.change_claim",
-    (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW): "newsroom.review_claim",
-    (ClaimStatus.IN_REVIEW, ClaimStatus.SUBMITTED): "newsroom.review_claim",
-    (ClaimStatus.IN_REVIEW, ClaimStatus.REVIEWED): "newsroom.review_claim",
-    (ClaimStatus.REVIEWED, ClaimStatus.REOPENED): "newsroom.review_claim",
-    (ClaimStatus.REOPENED, ClaimStatus.REVIEWED): "newsroom.review_claim",
+# Roles get these permissions in newsroom/roles.py.
+CHANGE = "newsroom.change_claim"
+REVIEW = "newsroom.review_claim"
+_REFUSALS = {
+    CHANGE: "You do not have permission to change claims.",
+    REVIEW: "Only fact-checkers and editors can review claims.",
 }
 
 FOUR_EYES = (
@@ -71,51 +73,64 @@ def is_too_close_to_review(claim: Claim, user: AbstractBaseUser) -> bool:
     return claim.pk is not None and claim.evidence_editors.filter(pk=user.pk).exists()
 
 
-def claim_move_problem(
-    claim: Claim,
-    user: AbstractBaseUser,
-    to_status: str,
-    *,
-    assignee: AbstractBaseUser | None = None,
-) -> str:
-    """Why ``user`` may not move ``claim`` to ``to_status`` now, or "" if they may.
+def eligible_reviewers(claim: Claim) -> QuerySet:
+    """Active users who may review claims, less the claim's author and those who changed its
+    wording or evidence (four-eyes): whom ``claim`` may be assigned to.
 
-    Reads the claim, its evidence editors and the user's permissions; the admin uses it to show
-    just the buttons a user can press, and every move function to refuse the rest.
+    The same rule as ``is_too_close_to_review``, asked of everyone in one query rather than of
+    each user's permissions one by one.
     """
-    if not claim.can_transition_to(to_status):
-        return (
-            f"A claim that is {claim.get_status_display().lower()} cannot move to "
-            f"“{ClaimStatus(to_status).label.lower()}”."
+    permission = Permission.objects.filter(
+        codename="review_claim", content_type__app_label="newsroom"
+    )
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__in=permission)
+            | Q(user_permissions__in=permission),
+            is_active=True,
         )
-    permission = CLAIM_MOVE_PERMISSIONS[(claim.status, to_status)]
-    if not user.has_perm(permission):
-        if permission == "newsroom.review_claim":
-            return "Only fact-checkers and editors can review claims."
-        return "You do not have permission to change claims."
-    if to_status == ClaimStatus.IN_REVIEW:
-        reviewer = assignee or user
-        if not reviewer.has_perm("newsroom.review_claim"):
-            return f"{reviewer} is not a fact-checker and cannot be assigned a claim."
-        if is_too_close_to_review(claim, reviewer):
-            return f"{FOUR_EYES}; assign another fact-checker."
-    if to_status == ClaimStatus.REVIEWED:
-        if is_too_close_to_review(claim, user):
-            return f"{FOUR_EYES}; another fact-checker must."
-        if claim.assignee_id and claim.assignee_id != user.pk:
-            return f"This claim is assigned to {claim.assignee}; only they can rate it."
-    if to_status == ClaimStatus.REOPENED and is_too_close_to_review(claim, user):
+        .exclude(pk__in=[pk for pk in (claim.created_by_id, claim.statement_edited_by_id) if pk])
+        .exclude(pk__in=claim.evidence_editors.values("pk"))
+        .distinct()
+        .order_by("username")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Who, besides the permission: each rule says why ``user`` may not make the move now, or "".
+
+
+def _anyone(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
+    return ""
+
+
+def _may_be_assigned(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
+    reviewer = assignee or user
+    if not reviewer.has_perm(REVIEW):
+        return f"{reviewer} is not a fact-checker and cannot be assigned a claim."
+    if is_too_close_to_review(claim, reviewer):
+        return f"{FOUR_EYES}; assign another fact-checker."
+    return ""
+
+
+def _may_rate(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
+    if is_too_close_to_review(claim, user):
+        return f"{FOUR_EYES}; another fact-checker must."
+    if claim.assignee_id and claim.assignee_id != user.pk:
+        return f"This claim is assigned to {claim.assignee}; only they can rate it."
+    return ""
+
+
+def _may_reopen(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
+    if is_too_close_to_review(claim, user):
         return f"{FOUR_EYES}; another fact-checker must."
     return ""
 
 
-def available_claim_moves(claim: Claim, user: AbstractBaseUser) -> list[str]:
-    """The statuses ``user`` may move ``claim`` to now (evidence rules are checked on the move)."""
-    return [
-        status
-        for status in sorted(claim.TRANSITIONS.get(claim.status, ()))
-        if not claim_move_problem(claim, user, status)
-    ]
+# ---------------------------------------------------------------------------------------------
+# The moves
 
 
 def _lock(claim: Claim, actor: AbstractBaseUser, to_status: str, **kwargs) -> Claim:
@@ -302,9 +317,6 @@ def reopen_claim(*, claim: Claim, actor: AbstractBaseUser, note: str) -> Claim:
 def _reopen(
     locked: Claim, *, actor: AbstractBaseUser | None, assignee: AbstractBaseUser | None, note: str
 ) -> None:
-    # Imported here: articles.py imports this module's content helpers.
-    from newsroom.actions.articles import unschedule_articles_citing
-
     locked.status = ClaimStatus.REOPENED
     locked.assignee = assignee
     Claim.objects.filter(pk=locked.pk).update(
@@ -320,25 +332,116 @@ def _reopen(
     unschedule_articles_citing(claim=locked, why=f"“{locked}” was reopened for review")
 
 
-_MOVES = {
-    (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED): submit_claim,
-    (ClaimStatus.SUBMITTED, ClaimStatus.DRAFT): withdraw_claim,
-    (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW): assign_claim,
-    (ClaimStatus.IN_REVIEW, ClaimStatus.SUBMITTED): unassign_claim,
-    (ClaimStatus.IN_REVIEW, ClaimStatus.REVIEWED): rate_claim,
-    (ClaimStatus.REOPENED, ClaimStatus.REVIEWED): rate_claim,
-    (ClaimStatus.REVIEWED, ClaimStatus.REOPENED): reopen_claim,
-}
+# ---------------------------------------------------------------------------------------------
+# The table: which moves exist, from which states, to which, who may make them, what makes them
+
+
+@dataclass(frozen=True)
+class ClaimMove:
+    """One move of the fact-check workflow."""
+
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    permission: str
+    function: Callable[..., Claim]
+    # Who, besides the permission (four-eyes): why the user may not make the move, or "".
+    rule: Callable[..., str] = _anyone
+    # Gives up a step (the admin draws these as secondary buttons, after the others).
+    backwards: bool = False
+
+
+S = ClaimStatus
+CLAIM_MOVES: tuple[ClaimMove, ...] = (
+    #         name        from                        to           needs   made by
+    ClaimMove("submit",   (S.DRAFT,),                 S.SUBMITTED, CHANGE, submit_claim),
+    ClaimMove("withdraw", (S.SUBMITTED,),             S.DRAFT,     CHANGE, withdraw_claim,
+              backwards=True),
+    ClaimMove("assign",   (S.SUBMITTED,),             S.IN_REVIEW, REVIEW, assign_claim,
+              rule=_may_be_assigned),
+    ClaimMove("unassign", (S.IN_REVIEW,),             S.SUBMITTED, REVIEW, unassign_claim,
+              backwards=True),
+    ClaimMove("rate",     (S.IN_REVIEW, S.REOPENED),  S.REVIEWED,  REVIEW, rate_claim,
+              rule=_may_rate),
+    ClaimMove("reopen",   (S.REVIEWED,),              S.REOPENED,  REVIEW, reopen_claim,
+              rule=_may_reopen),
+)  # fmt: skip
+del S
+
+
+def claim_move(from_status: str, to_status: str) -> ClaimMove | None:
+    """The move from ``from_status`` to ``to_status``, or None if the workflow has none."""
+    for move in CLAIM_MOVES:
+        if from_status in move.sources and move.target == to_status:
+            return move
+    return None
+
+
+def claim_move_problem(
+    claim: Claim,
+    user: AbstractBaseUser,
+    to_status: str,
+    *,
+    assignee: AbstractBaseUser | None = None,
+) -> str:
+    """Why ``user`` may not move ``claim`` to ``to_status`` now, or "" if they may.
+
+    Reads the claim, its evidence editors and the user's permissions; every move function
+    calls it to refuse what the table does not allow this user now.
+    """
+    move = claim_move(claim.status, to_status)
+    if move is None:
+        return (
+            f"A claim that is {claim.get_status_display().lower()} cannot move to "
+            f"“{ClaimStatus(to_status).label.lower()}”."
+        )
+    if not user.has_perm(move.permission):
+        return _REFUSALS[move.permission]
+    return move.rule(claim, user, assignee=assignee)
+
+
+def available_claim_moves(claim: Claim, user: AbstractBaseUser) -> list[str]:
+    """The statuses ``user`` may move ``claim`` to themselves now (evidence rules are checked
+    on the move)."""
+    return sorted(
+        move.target
+        for move in CLAIM_MOVES
+        if claim.status in move.sources and not claim_move_problem(claim, user, move.target)
+    )
+
+
+def available_moves(claim: Claim, user: AbstractBaseUser) -> list[ClaimMove]:
+    """The moves ``user`` may start on ``claim`` now, forward moves first: what the admin offers.
+
+    Each move they may make themselves, and also "assign" for a fact-checker that four-eyes
+    bars from taking the claim (its author, say) while someone eligible is left: they may still
+    assign it to another fact-checker.
+    """
+    offered = []
+    for move in sorted(CLAIM_MOVES, key=lambda move: (move.backwards, move.target)):
+        if claim.status not in move.sources:
+            continue
+        if not claim_move_problem(claim, user, move.target) or (
+            move.function is assign_claim
+            and user.has_perm(move.permission)
+            and eligible_reviewers(claim).exists()
+        ):
+            offered.append(move)
+    return offered
 
 
 def transition_claim(*, claim: Claim, to_status: str, actor: AbstractBaseUser, **kwargs) -> Claim:
     """Make the move from ``claim``'s status to ``to_status`` (for generic callers such as the
-    admin's move buttons); the move function named in ``_MOVES`` does the work."""
-    move = _MOVES.get((claim.status, to_status))
+    admin's move buttons): the function ``CLAIM_MOVES`` names does the work, with those of
+    ``kwargs`` it takes (``note``, ``assignee``, ``verdict``, ``rationale``).
+
+    Raises ``InvalidClaimTransition`` when the workflow has no such move.
+    """
+    move = claim_move(claim.status, to_status)
     if move is None:
         raise InvalidClaimTransition(claim_move_problem(claim, actor, to_status))
-    accepted = inspect.signature(move).parameters
-    return move(
+    accepted = inspect.signature(move.function).parameters
+    return move.function(
         claim=claim, actor=actor, **{key: value for key, value in kwargs.items() if key in accepted}
     )
 
@@ -364,98 +467,7 @@ def _notify_assignee(claim: Claim, assignee: AbstractBaseUser, actor: AbstractBa
 
 
 # ---------------------------------------------------------------------------------------------
-# What was rated, and what happens when it changes
-
-
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
-
-
-def claim_content(claim: Claim) -> dict[str, Any]:
-    """What a verdict rates: the claim's wording, kind, claimant, subjects and citations.
-
-    Citations carry the hash of their source's archived text as it is now (computed, not the
-    stored field, which only the admin's form keeps up to date). Two queries for the relations.
-    """
-    citations = sorted(
-        (
-            {
-                "source": citation.source_id,
-                "source_title": citation.source.title,
-                "excerpt": citation.excerpt,
-                "locator": citation.locator,
-                "stance": citation.stance,
-                "archived_sha256": _text_hash(citation.source.archived_text),
-            }
-            for citation in Citation.objects.filter(claim_id=claim.pk).select_related("source")
-        ),
-        key=lambda row: (row["source"], row["excerpt"], row["locator"], row["stance"]),
-    )
-    subjects = {
-        "about_people": [],
-        "about_organizations": [],
-        "about_events": [],
-        "about_memberships": [],
-    }
-    for name in subjects:
-        through = Claim._meta.get_field(name).remote_field.through
-        column = Claim._meta.get_field(name).m2m_reverse_field_name()
-        subjects[name] = sorted(
-            through.objects.filter(claim_id=claim.pk).values_list(f"{column}_id", flat=True)
-        )
-    return {
-        "statement": claim.statement,
-        "kind": claim.kind,
-        "claimant_person": claim.claimant_person_id,
-        "claimant_organization": claim.claimant_organization_id,
-        **subjects,
-        "citations": citations,
-    }
-
-
-_SUBJECT_LABELS = {
-    "about_people": "people it is about",
-    "about_organizations": "organizations it is about",
-    "about_events": "events it is about",
-    "about_memberships": "positions it is about",
-}
-
-
-def describe_content_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """What differs between two ``claim_content`` results, in words for a review note."""
-    changes = []
-    if old.get("statement") != new.get("statement"):
-        changes.append(
-            f"the statement changed from “{old.get('statement')}” to “{new.get('statement')}”"
-        )
-    if old.get("kind") != new.get("kind"):
-        changes.append(f"the kind changed from {old.get('kind')} to {new.get('kind')}")
-    if (old.get("claimant_person"), old.get("claimant_organization")) != (
-        new.get("claimant_person"),
-        new.get("claimant_organization"),
-    ):
-        changes.append("the claimant changed")
-    for name, label in _SUBJECT_LABELS.items():
-        if old.get(name) != new.get(name):
-            changes.append(f"the {label} changed")
-    old_rows = {_citation_key(row): row for row in old.get("citations", [])}
-    new_rows = {_citation_key(row): row for row in new.get("citations", [])}
-    for key in old_rows.keys() - new_rows.keys():
-        changes.append(f"a citation of “{old_rows[key]['source_title']}” was removed or edited")
-    for key in new_rows.keys() - old_rows.keys():
-        changes.append(f"a citation of “{new_rows[key]['source_title']}” was added or edited")
-    for key in old_rows.keys() & new_rows.keys():
-        if old_rows[key]["archived_sha256"] != new_rows[key]["archived_sha256"]:
-            changes.append(f"the archived text of “{new_rows[key]['source_title']}” changed")
-    return changes
-
-
-def _citation_key(row: dict[str, Any]) -> tuple:
-    return (row["source"], row["excerpt"], row["locator"], row["stance"])
-
-
-def _rated_part(content: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in content.items() if key != "slug"}
+# When what was rated changes
 
 
 @transaction.atomic
@@ -480,7 +492,7 @@ def check_claim_content(*, claim_id: int, actor: AbstractBaseUser | None) -> Cla
         updates: dict[str, Any] = {"checked_content": checked}
         if actor is not None and (before or {}).get("statement") != content["statement"]:
             updates["statement_edited_by"] = actor
-        changed_evidence = before is not None and _rated_part(before) != content
+        changed_evidence = before is not None and rated_part(before) != content
         if actor is not None and changed_evidence and locked.status != ClaimStatus.DRAFT:
             locked.evidence_editors.add(actor)
         old_slug = (before or {}).get("slug")
@@ -501,41 +513,6 @@ def _keep_old_slug(claim: Claim, old_slug: str) -> None:
     ClaimSlug.objects.filter(slug=claim.slug).delete()
     if claim.verdict:
         ClaimSlug.objects.update_or_create(slug=old_slug, defaults={"claim": claim})
-
-
-# ---------------------------------------------------------------------------------------------
-# Citations and sources
-
-
-def verify_citation(*, citation: Citation, save: bool = True) -> Citation:
-    """Check the excerpt against the source's archived text and store the result.
-
-    ``excerpt_verified`` is None when the source has no archived text (nothing to check
-    against), else whether the excerpt was found; when not found, ``closest_passage`` holds
-    what the source says nearest to it. Pass ``save=False`` to only set the fields.
-    """
-    archived = citation.source.archived_text
-    match = find_excerpt(citation.excerpt, archived) if archived else None
-    citation.excerpt_verified = match.found if match else None
-    citation.closest_passage = match.closest_passage if match and not match.found else ""
-    if save and citation.pk:
-        Citation.objects.filter(pk=citation.pk).update(
-            excerpt_verified=citation.excerpt_verified, closest_passage=citation.closest_passage
-        )
-    return citation
-
-
-def reverify_source_citations(*, source) -> int:
-    """Re-check every citation of ``source`` after its archived text changed; return how many.
-
-    Their claims' content changed with the text (its hash is part of what was rated), so the
-    caller's edit reopens any reviewed claim among them.
-    """
-    citations = list(source.citations.select_related("source"))
-    for citation in citations:
-        verify_citation(citation=citation, save=False)
-    Citation.objects.bulk_update(citations, ["excerpt_verified", "closest_passage"])
-    return len(citations)
 
 
 def revert_claim(*, version, actor: AbstractBaseUser, reason: str = "") -> Claim:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import path
 
 from newsroom import actions
-from newsroom.admin import publishing
 from newsroom.admin.base import ReadOnlyAdminMixin, WorkflowVersionAdmin
+from newsroom.admin.publishing import ArticleAdminForm, ArticlePublishingMixin
 from newsroom.exceptions import WorkflowError
 from newsroom.history.admin import HistoryAdmin
 from newsroom.models import (
@@ -94,9 +90,9 @@ class CorrectionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowVersionAdmin):
+class ArticleAdmin(ArticlePublishingMixin, WorkflowVersionAdmin):
     workflow_fields = ARTICLE_WORKFLOW_FIELDS
-    form = publishing.ArticleAdminForm
+    form = ArticleAdminForm
     change_form_template = "admin/newsroom/article/change_form.html"
     list_display = ("headline", "kind", "section", "status", "published_at", "updated_at")
     list_filter = ("status", "kind", "section", "tags")
@@ -140,48 +136,12 @@ class ArticleAdmin(WorkflowVersionAdmin):
     inlines = (CorrectionInline,)
     actions = ("submit_for_review",)
 
-    def get_urls(self):
-        """The publishing panel's buttons: workflow moves, share links and their revocation."""
-        app, model = self.opts.app_label, self.opts.model_name
-        wrap = self.admin_site.admin_view
-        return [
-            path(
-                "<path:object_id>/move/",
-                wrap(partial(publishing.move_view, self)),
-                name=f"{app}_{model}_move",
-            ),
-            path(
-                "<path:object_id>/changes/",
-                wrap(partial(publishing.changes_view, self)),
-                name=f"{app}_{model}_changes",
-            ),
-            path(
-                "<path:object_id>/share/",
-                wrap(partial(publishing.share_view, self)),
-                name=f"{app}_{model}_share",
-            ),
-            path(
-                "<path:object_id>/share/<int:link_id>/revoke/",
-                wrap(partial(publishing.revoke_view, self)),
-                name=f"{app}_{model}_revoke_share",
-            ),
-            *super().get_urls(),
-        ]
-
     def get_object(self, request, object_id, from_field=None):
         """The article as the change form edits it: its draft, when it has one."""
         article = super().get_object(request, object_id, from_field)
         if article is not None and article.draft_version_id:
             return actions.draft_of(article)
         return article
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        """Add the publishing panel: the moves this user may make, the draft, share links."""
-        extra_context = dict(extra_context or {})
-        article = Article.objects.filter(pk=unquote(object_id)).first()
-        if article is not None and self.has_view_or_change_permission(request, article):
-            extra_context["publishing"] = publishing.publishing_context(request, article)
-        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         """Save a draft or in-review article; an approved, scheduled or live one is saved as a
@@ -251,8 +211,28 @@ class ArticleAdmin(WorkflowVersionAdmin):
                 )
 
     def requires_change_reason(self, request: HttpRequest, obj: Article) -> bool:
-        """A draft of a live article changes nothing readers see, so no reason is needed."""
-        return False if obj.is_frozen else super().requires_change_reason(request, obj)
+        """Never: a change to an approved, scheduled or live article is kept as a draft readers
+        do not see, and no other article is public."""
+        return False
+
+    def revert_consequence(self, obj: Article) -> str:
+        """An approved, scheduled or live article gets the old version as a draft."""
+        if obj.is_frozen:
+            return (
+                "This article is "
+                f"{obj.get_status_display().lower()}: the old version becomes a draft, and "
+                "readers keep seeing the published text until an editor publishes the draft."
+            )
+        return ""
+
+    def reverted_message(self, obj: Article) -> str:
+        """Say when the reverted version is only a draft so far."""
+        if obj.is_frozen:
+            return (
+                f"The old version of “{obj}” is saved as a draft; readers still see the "
+                "published text."
+            )
+        return super().reverted_message(obj)
 
     @admin.action(description="Submit selected articles for review", permissions=["change"])
     def submit_for_review(self, request, queryset):

@@ -18,7 +18,6 @@ from newsroom import actions
 from newsroom.exceptions import WorkflowError
 from newsroom.history.admin import HistoryAdmin, latest_version, user_label
 from newsroom.history.compare import compare
-from newsroom.models import Article, Claim, ClaimStatus
 
 
 class RulesAdminMixin:
@@ -122,39 +121,22 @@ class RulesAdminMixin:
         return TemplateResponse(request, self.revert_confirmation_template, context)
 
     def revert_consequence(self, obj: Model) -> str:
-        """What reverting ``obj`` will do beyond restoring its content, for the confirmation."""
-        if isinstance(obj, Article) and obj.is_frozen:
-            return (
-                "This article is "
-                f"{obj.get_status_display().lower()}: the old version becomes a draft, and "
-                "readers keep seeing the published text until an editor publishes the draft."
-            )
-        if isinstance(obj, Claim) and obj.status == ClaimStatus.REVIEWED:
-            return (
-                "This claim is rated: if the old version reads differently from what was rated, "
-                "the claim is reopened for review, and you may not rate it yourself."
-            )
+        """What reverting ``obj`` will do beyond restoring its content, for the confirmation
+        page (nothing, unless the model's admin says otherwise)."""
         return ""
 
     def reverted_message(self, obj: Model) -> str:
-        if isinstance(obj, Article) and obj.is_frozen:
-            return (
-                f"The old version of “{obj}” is saved as a draft; readers still see the "
-                "published text."
-            )
+        """What the user is told once ``obj`` is reverted."""
         return f"“{obj}” was reverted."
 
 
 class WorkflowVersionAdmin(RulesAdminMixin, HistoryAdmin):
-    """A ``HistoryAdmin`` for a model whose workflow fields only ``newsroom.actions`` may change."""
+    """A ``HistoryAdmin`` for a model whose workflow fields only ``newsroom.actions`` may change.
 
-    def requires_change_reason(self, request: HttpRequest, obj: Model) -> bool:
-        """Readers can see it: a live article, or a claim with a published verdict."""
-        if isinstance(obj, Article):
-            return obj.is_live
-        if isinstance(obj, Claim):
-            return obj.status in (ClaimStatus.REVIEWED, ClaimStatus.REOPENED) and bool(obj.verdict)
-        return super().requires_change_reason(request, obj)
+    Each model's admin says, through the hooks, what is special about reverting its records:
+    ``requires_change_reason`` (readers can see it), ``revert_consequence`` and
+    ``reverted_message``.
+    """
 
     def changelist_view(self, request, extra_context=None):
         """Run admin actions outside VersionAdmin's revision block.

@@ -13,14 +13,10 @@ from django.http import HttpRequest
 
 from newsroom import actions
 from newsroom.admin.base import ReadOnlyAdminMixin, RulesAdminMixin, WorkflowVersionAdmin
-from newsroom.admin.review import (
-    AgeFilter,
-    ClaimReviewMixin,
-    EvidenceFilter,
-    ReviewQueueFilter,
-)
+from newsroom.admin.filters import AgeFilter, EvidenceFilter, ReviewQueueFilter
+from newsroom.admin.review import ClaimReviewMixin
 from newsroom.history.admin import HistoryAdmin
-from newsroom.models import Citation, Claim, ReviewEvent
+from newsroom.models import CLAIM_RATED_STATUSES, Citation, Claim, ClaimStatus, ReviewEvent
 from profiles.models import Membership
 
 DUPLICATE_CITATION = (
@@ -187,6 +183,19 @@ class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
         if db_field.name == "about_memberships":
             kwargs["queryset"] = Membership.objects.select_related("person", "organization")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def requires_change_reason(self, request: HttpRequest, obj: Claim) -> bool:
+        """Readers can see it: the claim has a published verdict."""
+        return obj.status in CLAIM_RATED_STATUSES and bool(obj.verdict)
+
+    def revert_consequence(self, obj: Claim) -> str:
+        """A rated claim that reads differently after the revert is reopened."""
+        if obj.status == ClaimStatus.REVIEWED:
+            return (
+                "This claim is rated: if the old version reads differently from what was rated, "
+                "the claim is reopened for review, and you may not rate it yourself."
+            )
+        return ""
 
     def has_review_permission(self, request: HttpRequest) -> bool:
         """Taking a claim into review is for fact-checkers (``newsroom.review_claim``)."""

@@ -1,23 +1,22 @@
-"""The fact-checker's side of the claim admin: the review queue, the evidence and the moves.
+"""The fact-checker's side of the claim admin: the review panel and the moves behind it.
 
-``ClaimReviewMixin`` gives ``ClaimAdmin`` a change page that shows each citation's excerpt
-highlighted in its source's archived text, the evidence flags, and one small form per workflow
-move the user may make now, each posting to ``claim_move_view``. The moves themselves, and the
-reopening of a reviewed claim whose content changed, are ``newsroom.actions``; this module only
-collects input, shows results and turns ``WorkflowError`` into messages.
+``ClaimReviewMixin`` gives ``ClaimAdmin`` a change page that shows the evidence
+(``admin.evidence``) and one small form per workflow move the user may make now, each posting
+to ``claim_move_view``. Which moves those are is ``actions.claims.available_moves``; the moves
+themselves, and the reopening of a reviewed claim whose content changed, are
+``newsroom.actions``. This module only collects input, shows results and turns
+``WorkflowError`` into messages — the same shape as ``admin.publishing`` for articles.
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import (
     Http404,
     HttpRequest,
@@ -26,199 +25,115 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html
 
 from newsroom import actions
-from newsroom.admin.review_moves import MOVES, claim_moves, move_form
+from newsroom.actions.claims import ClaimMove
+from newsroom.admin.evidence import claim_evidence, evidence_flags
 from newsroom.exceptions import WorkflowError
-from newsroom.models import MIN_INDEPENDENT_SOURCES, Citation, Claim, ClaimStatus
-from newsroom.verification import find_excerpt
-
-WAITING_STATUSES = (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, ClaimStatus.REOPENED)
-
-# The condition of ClaimQuerySet.flagged(), on a queryset already carrying
-# with_evidence_flags() (annotating twice would join the citations twice).
-FLAGGED_Q = Q(independent_sources__lt=MIN_INDEPENDENT_SOURCES) | Q(contradictions__gt=0)
-
+from newsroom.models import MIN_INDEPENDENT_SOURCES, Claim, ClaimStatus, Verdict
 
 # ---------------------------------------------------------------------------------------------
-# The queue: list filters and the flag
+# One small form per move
 
 
-class ReviewQueueFilter(admin.SimpleListFilter):
-    """Claims waiting for a reviewer: mine, nobody's yet, or all of them."""
+class MoveForm(forms.Form):
+    """A move with an optional note for the review history."""
 
-    title = "review queue"
-    parameter_name = "queue"
+    required_css_class = "required"
 
-    def lookups(self, request, model_admin):
-        return (
-            ("mine", "Assigned to me"),
-            ("unassigned", "Unassigned"),
-            ("waiting", "All waiting for review"),
-        )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 30}),
+        help_text="Kept in the review history.",
+    )
 
-    def queryset(self, request, queryset):
-        waiting = queryset.filter(status__in=WAITING_STATUSES)
-        if self.value() == "mine":
-            return waiting.filter(assignee=request.user)
-        if self.value() == "unassigned":
-            return waiting.filter(assignee__isnull=True)
-        if self.value() == "waiting":
-            return waiting
-        return queryset
+    def __init__(self, *args, claim: Claim, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.claim, self.user = claim, user
+
+    def action_kwargs(self) -> dict:
+        """The keyword arguments ``actions.transition_claim`` takes from this form."""
+        return {"note": self.cleaned_data.get("note", "")}
 
 
-class EvidenceFilter(admin.SimpleListFilter):
-    """Claims on thin or contested evidence (needs ``with_evidence_flags`` on the queryset)."""
+class AssignForm(MoveForm):
+    assignee = forms.ModelChoiceField(queryset=None, label="Reviewer", empty_label=None)
 
-    title = "evidence"
-    parameter_name = "evidence"
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        reviewers = actions.claims.eligible_reviewers(self.claim)
+        self.fields["assignee"].queryset = reviewers
+        if not self.is_bound:
+            me = [user for user in reviewers if user.pk == self.user.pk]
+            self.initial["assignee"] = me[0].pk if me else None
 
-    def lookups(self, request, model_admin):
-        return (
-            ("flagged", "Flagged"),
-            ("few_sources", f"Fewer than {MIN_INDEPENDENT_SOURCES} independent sources"),
-            ("contested", "Contested"),
-            ("sound", "Not flagged"),
-        )
+    def action_kwargs(self) -> dict:
+        return {**super().action_kwargs(), "assignee": self.cleaned_data["assignee"]}
 
-    def queryset(self, request, queryset):
-        conditions = {
-            "flagged": FLAGGED_Q,
-            "few_sources": Q(independent_sources__lt=MIN_INDEPENDENT_SOURCES),
-            "contested": Q(contradictions__gt=0),
-            "sound": ~FLAGGED_Q,
+
+class RateForm(forms.Form):
+    required_css_class = "required"
+    verdict = forms.ChoiceField(choices=[("", "Choose a verdict…"), *Verdict.choices])
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 40}),
+        error_messages={"required": "Explain the verdict: a rationale is required."},
+        help_text="Shown to readers with the verdict.",
+    )
+
+    def __init__(self, *args, claim: Claim, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.claim, self.user = claim, user
+
+    def action_kwargs(self) -> dict:
+        return {
+            "verdict": self.cleaned_data["verdict"],
+            "rationale": self.cleaned_data["rationale"],
         }
-        if self.value() in conditions:
-            return queryset.filter(conditions[self.value()])
-        return queryset
 
 
-class AgeFilter(admin.SimpleListFilter):
-    """Claims nobody has touched for a while (by ``updated_at``): the queue's stale end."""
-
-    title = "unchanged for"
-    parameter_name = "age"
-    AGES = {"day": dt.timedelta(days=1), "week": dt.timedelta(weeks=1)}
-
-    def lookups(self, request, model_admin):
-        return (("day", "More than a day"), ("week", "More than a week"))
-
-    def queryset(self, request, queryset):
-        if self.value() in self.AGES:
-            return queryset.filter(updated_at__lt=timezone.now() - self.AGES[self.value()])
-        return queryset
+class ReopenForm(MoveForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        note = self.fields["note"]
+        note.required, note.label = True, "What changed?"
+        note.error_messages["required"] = "Say what changed: reopening a claim needs a note."
 
 
-def evidence_flags(claim: Claim) -> list[str]:
-    """Why ``claim`` is flagged, from its ``with_evidence_flags`` annotations; [] if it is not."""
-    flags = []
-    sources = getattr(claim, "independent_sources", None)
-    if sources is not None and sources < MIN_INDEPENDENT_SOURCES:
-        flags.append("No supporting source" if sources == 0 else "Only one independent source")
-    if getattr(claim, "contradictions", 0):
-        flags.append("Contested: a source contradicts this claim")
-    return flags
+@dataclass(frozen=True)
+class Button:
+    """How the review panel draws a move of ``actions.claims.CLAIM_MOVES``."""
+
+    label: str
+    form_class: type[forms.Form]
 
 
-# ---------------------------------------------------------------------------------------------
-# Evidence: excerpts highlighted in their sources' archived text
+BUTTONS: dict[str, Button] = {
+    "submit": Button("Submit for review", MoveForm),
+    "withdraw": Button("Send back to draft", MoveForm),
+    "assign": Button("Assign for review", AssignForm),
+    "unassign": Button("Send back to the queue", MoveForm),
+    "rate": Button("Rate", RateForm),
+    "reopen": Button("Reopen", ReopenForm),
+}
 
 
-def highlight(text: str, spans, *, css_class: str = "") -> SafeString:
-    """``text`` escaped, with each (start, end) span wrapped in ``<mark>``."""
-    parts: list[str] = []
-    position = 0
-    attrs = format_html(' class="{}"', css_class) if css_class else ""
-    for start, end in sorted(spans):
-        start = max(start, position)
-        if end <= start:
-            continue
-        parts.append(escape(text[position:start]))
-        parts.append(format_html("<mark{}>{}</mark>", attrs, text[start:end]))
-        position = end
-    parts.append(escape(text[position:]))
-    # Safe: every piece was escaped above.
-    return mark_safe("".join(parts))
+def button_label(move: ClaimMove, claim: Claim) -> str:
+    """What the move's button says: a reopened claim is rated again."""
+    if move.name == "rate" and claim.status == ClaimStatus.REOPENED:
+        return "Rate again"
+    return BUTTONS[move.name].label
 
 
-def mark_passage(text: str, spans, omitted) -> SafeString:
-    """``text`` from the first span to the last, escaped: each span in ``<mark>``, and the
-    words left out between two spans (``omitted``, one per gap) greyed and labelled."""
-    parts = [format_html("<mark>{}</mark>", text[spans[0][0] : spans[0][1]])]
-    for (_, end), (start, stop), left_out in zip(spans, spans[1:], omitted, strict=False):
-        if left_out:
-            parts.append(
-                format_html(
-                    ' <span class="evidence__omitted"><span class="evidence__omitted-label">'
-                    "left out by the ellipsis:</span> {}</span> ",
-                    left_out,
-                )
-            )
-        else:
-            # No words between the two, perhaps the text's own "...": show it as it is.
-            parts.append(escape(text[end:start]))
-        parts.append(format_html("<mark>{}</mark>", text[start:stop]))
-    # Safe: every piece was escaped above.
-    return mark_safe("".join(parts))
-
-
-@dataclass
-class Evidence:
-    """One citation as the reviewer sees it: its excerpt located in its source's text.
-
-    ``passage_html`` is the passage the fragments of an excerpt with an ellipsis were found in
-    (or located in, when a rule rejects them), with what the ellipsis left out; ``reason`` says
-    why an excerpt was not found.
-    """
-
-    citation: Citation
-    source_html: SafeString
-    found: bool | None
-    closest_passage: str
-    passage_html: SafeString = mark_safe("")
-    reason: str = ""
-
-
-def claim_evidence(claim: Claim) -> list[Evidence]:
-    """Each citation of ``claim`` with its source's archived text, the excerpt marked in it.
-
-    The stored ``excerpt_verified`` is what the workflow acts on; the spans are found again
-    here because only the text offsets tell where to draw the marks, and the reason for a
-    failure is not stored.
-    """
-    evidence = []
-    for citation in claim.citations.select_related("source__publisher"):
-        text = citation.source.archived_text
-        if not text:
-            evidence.append(Evidence(citation, mark_safe(""), None, ""))
-            continue
-        match = find_excerpt(citation.excerpt, text)
-        # Without an ellipsis the passage is the excerpt itself, already marked in the text.
-        passage = len(match.spans) > 1 and bool(match.passage)
-        evidence.append(
-            Evidence(
-                citation,
-                highlight(text, match.spans, css_class="" if match.found else "closest"),
-                match.found,
-                ""
-                if match.found or passage
-                else (match.closest_passage or citation.closest_passage),
-                mark_passage(text, match.spans, match.omitted) if passage else mark_safe(""),
-                match.reason,
-            )
-        )
-    return evidence
+def move_form(claim: Claim, user, move: ClaimMove, data=None) -> forms.Form:
+    """The form for making ``move`` on ``claim``, bound to ``data`` when given."""
+    form_class = BUTTONS[move.name].form_class
+    return form_class(data, claim=claim, user=user, prefix=f"move-{move.target}")
 
 
 # ---------------------------------------------------------------------------------------------
 # The admin
-
-
-_MOVE_FORMS_ATTR = "_newsroom_claim_move_forms"
 
 
 class ClaimReviewMixin:
@@ -237,27 +152,33 @@ class ClaimReviewMixin:
         ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        """Add the review panel: flags, evidence side by side and the moves this user may make."""
+        """Add the review panel: flags, evidence side by side and the moves this user may make.
+
+        ``claim_move_view`` passes the form it is showing again (bound to what was typed) in
+        the context as ``bound_move_form``.
+        """
         if obj is not None and not add:
-            context.update(self.review_context(request, obj))
+            context.update(self.review_context(request, obj, context.get("bound_move_form")))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def review_context(self, request: HttpRequest, claim: Claim) -> dict:
-        """What the review panel of ``templates/admin/newsroom/claim/change_form.html`` shows."""
-        bound = getattr(request, _MOVE_FORMS_ATTR, {})
+    def review_context(
+        self, request: HttpRequest, claim: Claim, bound: forms.Form | None = None
+    ) -> dict:
+        """What the review panel of ``templates/admin/newsroom/claim/change_form.html`` shows:
+        one entry per move ``actions.claims.available_moves`` offers this user."""
         moves = []
         if self.has_change_permission(request, claim):
-            for to_status in claim_moves(claim, request.user):
-                move = MOVES[(claim.status, to_status)]
+            for move in actions.claims.available_moves(claim, request.user):
+                is_bound = bound is not None and bound.prefix == f"move-{move.target}"
                 moves.append(
                     {
-                        "to_status": to_status,
-                        "label": move.label,
+                        "to_status": move.target,
+                        "label": button_label(move, claim),
                         "backwards": move.backwards,
-                        "form": bound.get(to_status) or move_form(claim, request.user, to_status),
+                        "form": bound if is_bound else move_form(claim, request.user, move),
                         "url": reverse(
                             f"{self.admin_site.name}:newsroom_claim_move",
-                            args=[claim.pk, to_status],
+                            args=[claim.pk, move.target],
                         ),
                     }
                 )
@@ -282,7 +203,10 @@ class ClaimReviewMixin:
         if not self.has_change_permission(request, claim):
             raise PermissionDenied
         change_url = reverse(f"{self.admin_site.name}:newsroom_claim_change", args=[claim.pk])
-        if to_status not in claim_moves(claim, request.user):
+        offered = {
+            move.target: move for move in actions.claims.available_moves(claim, request.user)
+        }
+        if to_status not in offered:
             problem = (
                 actions.claim_move_problem(claim, request.user, to_status)
                 if to_status in ClaimStatus.values
@@ -291,7 +215,7 @@ class ClaimReviewMixin:
             self.message_user(request, problem, messages.ERROR)
             return HttpResponseRedirect(change_url)
 
-        form = move_form(claim, request.user, to_status, request.POST)
+        form = move_form(claim, request.user, offered[to_status], request.POST)
         if form.is_valid():
             try:
                 moved = actions.transition_claim(
@@ -312,8 +236,9 @@ class ClaimReviewMixin:
         # Show the change page again, this form bound to what was typed.
         page_request = copy.copy(request)
         page_request.method = "GET"
-        setattr(page_request, _MOVE_FORMS_ATTR, {to_status: form})
-        return self.change_view(page_request, str(claim.pk))
+        return self.change_view(
+            page_request, str(claim.pk), extra_context={"bound_move_form": form}
+        )
 
     @staticmethod
     def _done_message(claim: Claim) -> str:

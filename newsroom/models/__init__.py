@@ -3,6 +3,7 @@
 from newsroom.models.articles import (
     ARTICLE_WORKFLOW_FIELDS,
     FROZEN_STATUSES,
+    LIVE_STATUSES,
     Article,
     ArticleEvent,
     ArticleKind,
@@ -18,6 +19,8 @@ from newsroom.models.articles import (
     published_q,
 )
 from newsroom.models.claims import (
+    CLAIM_RATED_STATUSES,
+    CLAIM_WAITING_STATUSES,
     CLAIM_WORKFLOW_FIELDS,
     MIN_INDEPENDENT_SOURCES,
     POSITIVE_VERDICTS,
@@ -36,6 +39,8 @@ from newsroom.models.sources import Source, SourceKind
 
 __all__ = [
     "ARTICLE_WORKFLOW_FIELDS",
+    "CLAIM_RATED_STATUSES",
+    "CLAIM_WAITING_STATUSES",
     "CLAIM_WORKFLOW_FIELDS",
     "MIN_INDEPENDENT_SOURCES",
     "POSITIVE_VERDICTS",
@@ -46,6 +51,7 @@ __all__ = [
     "ArticleURL",
     "DraftRevision",
     "FROZEN_STATUSES",
+    "LIVE_STATUSES",
     "ClaimSlug",
     "Author",
     "Citation",

@@ -94,10 +94,14 @@ class ArticleStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", "Unpublished"
 
 
+# Articles readers see, or will see at their publication time without anyone acting.
+LIVE_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
+
+
 def published_q(at: dt.datetime | None = None) -> Q:
     """Live articles: published, or scheduled and due — so scheduling needs no cron job."""
     return Q(
-        status__in=[ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED],
+        status__in=LIVE_STATUSES,
         published_at__lte=at or timezone.now(),
     )
 
@@ -254,7 +258,7 @@ class Article(models.Model):
                 condition=Q(status__in=ArticleStatus.values), name="article_status_valid"
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=[ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED])
+                condition=~Q(status__in=list(LIVE_STATUSES))
                 | Q(published_at__isnull=False),
                 name="article_live_has_time",
             ),
@@ -290,7 +294,7 @@ class Article(models.Model):
     @property
     def is_live(self) -> bool:
         return (
-            self.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
+            self.status in LIVE_STATUSES
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )

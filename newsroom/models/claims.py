@@ -37,6 +37,11 @@ class Verdict(models.TextChoices):
     UNVERIFIABLE = "unverifiable", "Unverifiable"
 
 
+# Claims waiting for a reviewer: in the queue, in review, or reopened after their verdict.
+CLAIM_WAITING_STATUSES = (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, ClaimStatus.REOPENED)
+# Claims that may carry a verdict readers see (a reopened claim keeps its last one).
+CLAIM_RATED_STATUSES = (ClaimStatus.REVIEWED, ClaimStatus.REOPENED)
+
 # Below this many supporting publishers a claim is flagged for reviewers and readers.
 MIN_INDEPENDENT_SOURCES = 2
 
@@ -78,9 +83,7 @@ class ClaimQuerySet(models.QuerySet):
 
     def review_queue(self) -> ClaimQuerySet:
         """Claims waiting for a reviewer, oldest first."""
-        return self.filter(
-            status__in=[ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, ClaimStatus.REOPENED]
-        ).order_by("updated_at")
+        return self.filter(status__in=CLAIM_WAITING_STATUSES).order_by("updated_at")
 
     def with_contested(self) -> ClaimQuerySet:
         """Annotate ``is_contested``: at least one citation contradicts the claim."""
@@ -110,9 +113,7 @@ class ClaimQuerySet(models.QuerySet):
             .prefetch_related(
                 Prefetch(
                     "review_events",
-                    queryset=ReviewEvent.objects.filter(
-                        to_status__in=[ClaimStatus.REVIEWED, ClaimStatus.REOPENED]
-                    ),
+                    queryset=ReviewEvent.objects.filter(to_status__in=CLAIM_RATED_STATUSES),
                     to_attr="verdict_history",
                 ),
                 Prefetch(
@@ -141,7 +142,7 @@ class ClaimQuerySet(models.QuerySet):
 
 def public_q() -> Q:
     """The condition of ``ClaimQuerySet.public()``, for use inside ``Exists`` and ``Prefetch``."""
-    return Q(status__in=[ClaimStatus.REVIEWED, ClaimStatus.REOPENED]) & ~Q(verdict="")
+    return Q(status__in=CLAIM_RATED_STATUSES) & ~Q(verdict="")
 
 
 # Workflow fields change only through newsroom.actions, so a revert of content must not touch them.
@@ -288,8 +289,7 @@ class Claim(models.Model):
             ),
             # A verdict exists exactly when the claim has been reviewed at least once.
             models.CheckConstraint(
-                condition=Q(verdict="")
-                | Q(status__in=[ClaimStatus.REVIEWED, ClaimStatus.REOPENED]),
+                condition=Q(verdict="") | Q(status__in=list(CLAIM_RATED_STATUSES)),
                 name="claim_verdict_needs_review",
             ),
         ]
