@@ -27,7 +27,7 @@ from django.utils.text import capfirst
 from reversion.models import Revision, Version
 from reversion.revisions import _get_options, get_registered_models
 
-from profiles.history_admin import user_label
+from profiles.history_admin import HistoryAdmin, user_label
 from profiles.models import Deletion
 
 UNKNOWN_DELETER = "unknown user (shell or system)"
@@ -226,6 +226,7 @@ def recent_changes_view(request: HttpRequest, site: admin.AdminSite | None = Non
         newer_url = "?" + urlencode({**base_query, "after": revisions[0].pk})
     context = {
         **site.each_context(request),
+        "media": forms.Media(css=HistoryAdmin.Media.css),
         "title": "Recent changes",
         "subtitle": None,
         "form": form,

@@ -140,6 +140,9 @@ class ArticleAdmin(WorkflowVersionAdmin):
     inlines = (CorrectionInline,)
     actions = ("submit_for_review",)
 
+    class Media:
+        css = {"all": ["css/admin/publishing.css"]}
+
     def get_urls(self):
         """The publishing panel's buttons: workflow moves, share links and their revocation."""
         app, model = self.opts.app_label, self.opts.model_name
