@@ -136,6 +136,9 @@ class ArticleAdmin(ArticlePublishingMixin, WorkflowVersionAdmin):
     inlines = (CorrectionInline,)
     actions = ("submit_for_review",)
 
+    class Media:
+        css = {"all": ["css/admin/publishing.css"]}
+
     def get_object(self, request, object_id, from_field=None):
         """The article as the change form edits it: its draft, when it has one."""
         article = super().get_object(request, object_id, from_field)

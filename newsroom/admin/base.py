@@ -105,6 +105,7 @@ class RulesAdminMixin:
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
+            "media": self.media,
             "title": f"Revert “{obj}”",
             "subtitle": None,
             "object": obj,

@@ -166,8 +166,9 @@ class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
     )
     inlines = (CitationInline, ReviewEventInline)
     actions = ("submit_for_review", "assign_to_me")
-    # reversion's list template (with "Recover deleted"), plus room for the claim's wording.
-    change_list_template = "admin/newsroom/claim/change_list.html"
+
+    class Media:
+        css = {"all": ["css/admin/review.css"]}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
         """Count citations and the evidence flags in the list query itself, never per row."""

@@ -263,8 +263,7 @@ class ClaimReviewMixin:
         if obj.contradictions:
             words.append("contested")
         return format_html(
-            '<span class="claim-flag" title="{}" style="color: var(--error-fg); '
-            'font-weight: 600">⚑ {}</span>',
+            '<span class="claim-flag" title="{}">⚑ {}</span>',
             "; ".join(flags),
             ", ".join(words),
         )

@@ -452,6 +452,9 @@ class HistoryAdmin(VersionAdmin):
     compare_template = "admin/history/compare.html"
     history_per_page = 50
 
+    class Media:
+        css = {"all": ["css/admin/tokens.css", "css/admin/history.css"]}
+
     # -- the reason and the revision comment
 
     def requires_change_reason(self, request: HttpRequest, obj: Model) -> bool:
@@ -744,6 +747,7 @@ class HistoryAdmin(VersionAdmin):
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
+            "media": self.media,
             "title": f"Change history: {obj}",
             "subtitle": None,
             "object": obj,
@@ -796,6 +800,7 @@ class HistoryAdmin(VersionAdmin):
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
+            "media": self.media,
             "title": f"Compare versions: {obj or new.object_repr}",
             "subtitle": None,
             "object": obj,

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from reversion.models import Revision, Version
 
-from newsroom.history.admin import user_label
+from newsroom.history.admin import HistoryAdmin, user_label
 from newsroom.history.models import Deletion
 from newsroom.history.registration import followed, get_registered_models
 
@@ -226,6 +226,7 @@ def recent_changes_view(request: HttpRequest, site: admin.AdminSite | None = Non
         newer_url = "?" + urlencode({**base_query, "after": revisions[0].pk})
     context = {
         **site.each_context(request),
+        "media": forms.Media(css=HistoryAdmin.Media.css),
         "title": "Recent changes",
         "subtitle": None,
         "form": form,
