@@ -128,6 +128,8 @@ def load_demo() -> Summary:
 
 
 class DemoLoader:
+    """One load of the demo: the rows it found or made, by slug, and the clock dating them."""
+
     def load(self) -> Summary:
         self.revisions_before = Revision.objects.count()
         with transaction.atomic():
