@@ -1,6 +1,9 @@
-"""``manage.py load_demo``: it loads, it is idempotent, and it holds what the seed reports tell."""
+"""``manage.py load_demo`` (``newsroom.demo.loader``): it loads, it is idempotent, it holds what
+the seed reports tell, and its history carries the dates it would have had."""
 
 import datetime as dt
+import re
+from email.utils import parsedate_to_datetime
 from io import StringIO
 
 import pytest
@@ -10,10 +13,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 from reversion.models import Revision, Version
 
 from events.models import Event, Participation, Place
-from newsroom import demo
+from newsroom.demo.sources import SOURCES
+from newsroom.demo.users import USERS
 from newsroom.models import (
     Article,
     ArticleStatus,
@@ -76,7 +81,7 @@ def test_it_runs_and_prints_the_summary_and_logins(demo_output):
     ):
         assert label in demo_output
     assert "http://127.0.0.1:8000/admin/" in demo_output
-    for spec in demo.USERS:
+    for spec in USERS:
         assert spec["username"] in demo_output and spec["password"] in demo_output
 
 
@@ -239,8 +244,8 @@ def test_report_b_version_of_the_pledge_is_rated_misleading(demo_output):
     assert claim.verdict == Verdict.MISLEADING
     contradicting = claim.citations.filter(stance=Stance.CONTRADICTS).select_related("source")
     assert {c.source.title for c in contradicting} == {
-        demo.SOURCES["report-a"]["title"],
-        demo.SOURCES["misri-briefing"]["title"],
+        SOURCES["report-a"]["title"],
+        SOURCES["misri-briefing"]["title"],
     }
     assert Claim.objects.get(slug="cai-pledged-expanded-bilateral-exchanges").verdict == (
         Verdict.ACCURATE
@@ -322,7 +327,7 @@ def test_every_demo_record_has_a_revision_with_a_user_and_comment(demo_output):
         assert objects, model
         for obj in objects:
             assert Version.objects.get_for_object(obj).exists(), f"{model.__name__} {obj.pk}"
-    demo_users = {spec["username"] for spec in demo.USERS}
+    demo_users = {spec["username"] for spec in USERS}
     for revision in Revision.objects.select_related("user"):
         assert revision.user.username in demo_users and revision.comment
     assert Revision.objects.filter(comment__startswith="Demo newsroom: ").exists()
@@ -330,7 +335,7 @@ def test_every_demo_record_has_a_revision_with_a_user_and_comment(demo_output):
 
 
 def test_the_demo_logins_exist_in_their_groups_and_can_log_in(demo_output, client):
-    for spec in demo.USERS:
+    for spec in USERS:
         user = get_user_model().objects.get(username=spec["username"])
         assert user.is_staff and not user.is_superuser
         assert list(user.groups.values_list("name", flat=True)) == [spec["group"]]
@@ -351,3 +356,122 @@ def test_force_runs_it_with_debug_off(demo_output, settings):
     out = StringIO()
     call_command("load_demo", "--force", stdout=out)
     assert "nothing changed" in out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# The demo's history carries the dates it would have had: Modi arrived in Tianjin on 30 August
+# 2025; the explainer, published at 10:00 Tianjin time on 1 September, is its last step.
+
+DEMO_BEGINS = dt.datetime(2025, 8, 30, tzinfo=SHANGHAI)
+DEMO_ENDS = dt.datetime(2025, 9, 1, 10, 0, tzinfo=SHANGHAI)
+ISO_TIME = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)")
+RFC_TIME = re.compile(r"\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}")
+LASTMOD = re.compile(r"<lastmod>(\d{4}-\d\d-\d\d)</lastmod>")
+YEAR = re.compile(r"(?<![\d-])(20\d\d)(?![\d])")
+
+
+def assert_in_the_demo_period(when, what):
+    assert when is not None, what
+    assert DEMO_BEGINS <= when <= DEMO_ENDS, f"{what}: {when.isoformat()}"
+
+
+def times_on(text: str) -> list[dt.datetime]:
+    """Every machine-readable time on a page: ISO 8601 (HTML, JSON-LD, Atom), RFC 2822 (RSS),
+    and a sitemap's dates, read as the start of their day in Tianjin."""
+    found = [dt.datetime.fromisoformat(match.group(0)) for match in ISO_TIME.finditer(text)]
+    found += [parsedate_to_datetime(match.group(0)) for match in RFC_TIME.finditer(text)]
+    found += [
+        dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), SHANGHAI)
+        for day in LASTMOD.findall(text)
+    ]
+    return found
+
+
+def test_reviews_publications_and_corrections_are_dated_august_to_september_2025(demo_output):
+    for claim in Claim.objects.filter(status=ClaimStatus.REVIEWED):
+        assert_in_the_demo_period(claim.reviewed_at, f"{claim.slug} reviewed")
+    for event in ReviewEvent.objects.all():
+        assert_in_the_demo_period(event.created_at, f"review move {event.pk}")
+    for article in Article.objects.all():
+        assert_in_the_demo_period(article.first_published_at, f"{article.slug} first published")
+        for event in article.events.all():
+            assert_in_the_demo_period(event.created_at, f"{article.slug} move {event.pk}")
+            if event.live_from is not None:
+                assert_in_the_demo_period(event.live_from, f"{article.slug} live from")
+    for correction in Correction.objects.select_related("article"):
+        assert_in_the_demo_period(correction.created_at, "correction")
+        assert correction.created_at > correction.article.first_published_at
+    for revision in Revision.objects.all():
+        assert_in_the_demo_period(revision.date_created, f"revision {revision.pk}")
+    for person in Person.objects.all():
+        assert_in_the_demo_period(person.updated_at, f"profile of {person.slug}")
+    # The versions hold the same times as the rows: no stamp of the day the demo was loaded.
+    this_year = str(dt.date.today().year)
+    assert not [v.pk for v in Version.objects.all() if this_year in v.serialized_data]
+
+    news = Article.objects.get(slug="modi-meets-cai-qi-in-tianjin")
+    assert news.first_published_at == dt.datetime(2025, 8, 31, 20, 0, tzinfo=SHANGHAI)
+    assert news.first_published_at < news.last_updated_at <= DEMO_ENDS
+
+
+def test_claims_are_rated_before_the_articles_citing_them_are_published(demo_output):
+    for article in Article.objects.prefetch_related("claims"):
+        for claim in article.claims.all():
+            assert claim.reviewed_at < article.first_published_at, (article.slug, claim.slug)
+            assert claim.created_at < claim.reviewed_at
+    # And a claim is rated from sources captured before it.
+    for citation in Citation.objects.select_related("claim", "source").exclude(
+        source__archived_at=None
+    ):
+        assert citation.source.archived_at <= citation.claim.created_at, citation.claim.slug
+
+
+def test_public_pages_show_only_dates_of_the_demo_period(demo_output, client):
+    news = Article.objects.get(slug="modi-meets-cai-qi-in-tianjin")
+    claim = Claim.objects.get(slug="report-b-cai-promised-exchanges-with-xi")
+    this_year = dt.date.today().year
+    pages = [
+        news.get_absolute_url(),
+        news.get_absolute_url() + "changes/",
+        reverse("newsroom:correction_list"),
+        claim.get_absolute_url(),
+        reverse("newsroom:rss_feed"),
+        reverse("newsroom:atom_feed"),
+        reverse("newsroom:corrections_feed"),
+        reverse("newsroom:sitemap"),
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        years = {int(year) for year in YEAR.findall(text)}
+        assert this_year not in years and 2026 not in years, url
+        times = times_on(text)
+        assert times, url
+        late = [when.isoformat() for when in times if when > DEMO_ENDS]
+        assert not late, (url, late)
+
+
+def test_the_article_is_updated_after_it_was_published_on_every_page(demo_output, client):
+    news = Article.objects.get(slug="modi-meets-cai-qi-in-tianjin")
+    page = client.get(news.get_absolute_url()).content.decode()
+    published = re.search(r'property="article:published_time" content="([^"]+)"', page)
+    modified = re.search(r'property="article:modified_time" content="([^"]+)"', page)
+    published_at = dt.datetime.fromisoformat(published.group(1))
+    modified_at = dt.datetime.fromisoformat(modified.group(1))
+    assert published_at == dt.datetime(2025, 8, 31, 20, 0, tzinfo=SHANGHAI)
+    assert published_at < modified_at <= DEMO_ENDS
+    json_ld = {
+        key: dt.datetime.fromisoformat(value)
+        for key, value in re.findall(r'"(datePublished|dateModified)": "([^"]+)"', page)
+    }
+    assert json_ld == {"datePublished": published_at, "dateModified": modified_at}
+    # The change log's entries and the correction all come after the first publication.
+    changes = client.get(news.get_absolute_url() + "changes/").content.decode()
+    logged = times_on(changes)
+    assert logged and min(logged) == published_at and max(logged) <= modified_at
+    feed = client.get(reverse("newsroom:atom_feed")).content.decode()
+    entry = feed[feed.index(news.get_absolute_url()) :]
+    entry_published = re.search(r"<published>([^<]+)</published>", entry).group(1)
+    entry_updated = re.search(r"<updated>([^<]+)</updated>", entry).group(1)
+    assert dt.datetime.fromisoformat(entry_published) < dt.datetime.fromisoformat(entry_updated)
