@@ -28,7 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -68,11 +70,44 @@ HISTORY_FIELDS = (OPENED_VERSION_FIELD, OPENED_ROWS_FIELD, REASON_FIELD)
 # Row changes named in a refusal's message; the conflict box on the page lists them all.
 _ROWS_IN_MESSAGE = 5
 
-# Request attributes that carry what a view learned to the revision it records.
-_REQUIRES_REASON_ATTR = "_history_requires_reason"
-_REVERTING_ATTR = "_history_reverting"
-_REASON_ATTR = "_history_reason"
-_RECOVERING_ATTR = "_history_recovering"
+
+
+@dataclass
+class HistoryEdit:
+    """What one admin view learns on the way to the revision it records: whether a reason is
+    required, the reason given, what a revert restores or a recovery brings back, and whether
+    the form was saved at all. One per view call (``history_edit``), never kept on the request.
+    """
+
+    requires_reason: bool | None = None
+    reverting: Version | None = None
+    recovering: Deletion | None = None
+    reason: str = ""
+    saved: bool = False
+
+
+_current_edit: ContextVar[HistoryEdit | None] = ContextVar("history_admin_edit", default=None)
+
+
+@contextmanager
+def history_edit() -> Iterator[HistoryEdit]:
+    """The edit of the admin view running now: opened by the outermost view (a revert's view
+    calls the change form's), shared by the hooks it calls, dropped when it returns."""
+    edit = _current_edit.get()
+    if edit is not None:
+        yield edit
+        return
+    edit = HistoryEdit()
+    token = _current_edit.set(edit)
+    try:
+        yield edit
+    finally:
+        _current_edit.reset(token)
+
+
+def current_edit() -> HistoryEdit:
+    """The running view's edit; a hook called outside a view gets a throwaway one."""
+    return _current_edit.get() or HistoryEdit()
 
 
 def user_label(user) -> str:
@@ -468,7 +503,7 @@ class HistoryAdmin(VersionAdmin):
         Runs after reversion has set its own comment (the change message, or its generic
         revert note), so ours wins.
         """
-        with create_revision():
+        with history_edit(), create_revision():
             set_user(request.user)
             yield
             comment = self.revision_comment(request)
@@ -477,16 +512,15 @@ class HistoryAdmin(VersionAdmin):
 
     def revision_comment(self, request: HttpRequest) -> str:
         """The comment of the revision this request saves, or "" to keep reversion's."""
-        reason = getattr(request, _REASON_ATTR, "")
-        saved = getattr(request, "_history_saved", False)
-        recovering = getattr(request, _RECOVERING_ATTR, None)
+        edit = current_edit()
+        reason, saved, recovering = edit.reason, edit.saved, edit.recovering
         if recovering is not None and saved:
             recovered = (
                 f"Recovered after its deletion on {when_label(recovering.deleted_at)} by "
                 f"{user_label(recovering.deleted_by)}"
             )
             return f"{recovered}: {reason}" if reason else f"{recovered}."
-        reverting = getattr(request, _REVERTING_ATTR, None)
+        reverting = edit.reverting
         if reverting is None or not saved:
             return reason
         restored = (
@@ -498,8 +532,9 @@ class HistoryAdmin(VersionAdmin):
 
     def save_model(self, request, obj, form, change: bool) -> None:
         """Save, remembering the editor's reason for the revision comment."""
-        request._history_saved = True
-        setattr(request, _REASON_ATTR, (form.cleaned_data.get(REASON_FIELD) or "").strip())
+        edit = current_edit()
+        edit.saved = True
+        edit.reason = (form.cleaned_data.get(REASON_FIELD) or "").strip()
         super().save_model(request, obj, form, change)
 
     # -- deleting, and recovering whole
@@ -533,7 +568,7 @@ class HistoryAdmin(VersionAdmin):
                 version is not None
                 and request.method == "POST"
                 and response.status_code == 302
-                and getattr(request, "_history_saved", False)
+                and current_edit().saved
             ):
                 restore_deleted_in_revision(revision=version.revision, actor=request.user)
         return response
@@ -545,7 +580,7 @@ class HistoryAdmin(VersionAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None or obj.pk is None:
             return form
-        requires_reason = getattr(request, _REQUIRES_REASON_ATTR, None)
+        requires_reason = current_edit().requires_reason
         if requires_reason is None:
             requires_reason = self.requires_change_reason(request, obj)
         relations = self.stale_guard_relations(request, obj)
@@ -642,14 +677,17 @@ class HistoryAdmin(VersionAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Revert: ask for a reason if the record is public now, and name what was restored."""
-        current = self.model._default_manager.filter(pk=unquote(object_id)).first()
-        if current is not None:
-            setattr(request, _REQUIRES_REASON_ATTR, self.requires_change_reason(request, current))
-        version = Version.objects.select_related("revision__user").filter(pk=version_id).first()
-        setattr(request, _REVERTING_ATTR, version)
-        return self._revert_whole(
-            request, version, super().revision_view, object_id, version_id, extra_context
-        )
+        with history_edit() as edit:
+            current = self.model._default_manager.filter(pk=unquote(object_id)).first()
+            if current is not None:
+                edit.requires_reason = self.requires_change_reason(request, current)
+            version = (
+                Version.objects.select_related("revision__user").filter(pk=version_id).first()
+            )
+            edit.reverting = version
+            return self._revert_whole(
+                request, version, super().revision_view, object_id, version_id, extra_context
+            )
 
     def recover_view(self, request, version_id, extra_context=None):
         """Recover a deleted record whole: reversion restores it (and its inline rows) from
@@ -657,18 +695,20 @@ class HistoryAdmin(VersionAdmin):
         back (``newsroom.history.actions.restore_deleted_in_revision``). Asks for no reason (nothing
         public is being changed); the revision comment says when and by whom it was deleted.
         """
-        setattr(request, _REQUIRES_REASON_ATTR, False)
-        version = Version.objects.select_related("revision").filter(pk=version_id).first()
-        if version is not None:
-            deletion = (
-                Deletion.objects.pending()
-                .of_objects([(version.content_type_id, version.object_id)])
-                .select_related("deleted_by")
-                .order_by("-pk")
-                .first()
+        with history_edit() as edit:
+            edit.requires_reason = False
+            version = Version.objects.select_related("revision").filter(pk=version_id).first()
+            if version is not None:
+                edit.recovering = (
+                    Deletion.objects.pending()
+                    .of_objects([(version.content_type_id, version.object_id)])
+                    .select_related("deleted_by")
+                    .order_by("-pk")
+                    .first()
+                )
+            return self._revert_whole(
+                request, version, super().recover_view, version_id, extra_context
             )
-            setattr(request, _RECOVERING_ATTR, deletion)
-        return self._revert_whole(request, version, super().recover_view, version_id, extra_context)
 
     # -- history and compare pages
 
