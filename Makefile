@@ -23,10 +23,16 @@ run: install
 	$(LOCAL_ENV) $(PY) manage.py load_demo
 	$(LOCAL_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
+# The suite's tests are independent (each in its own transaction, or its own database per
+# worker), so `make test` runs them on every core (at most four) with pytest-xdist; whole files
+# go to one worker, so the browser tests load the demo once. PYTEST_XDIST= runs them in one
+# process; a bare `pytest` also does.
+PYTEST_XDIST ?= --numprocesses=auto --maxprocesses=4 --dist=loadfile
+
 test: install
 	$(LOCAL_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports
-	$(LOCAL_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(LOCAL_ENV) $(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 # Production-like: gunicorn + WhiteNoise with the settings from your environment
 # (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL, CACHE_URL; see README.md).

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -49,11 +50,54 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def demo(live_server, settings):
-    """The demo newsroom, loaded into the live server's database."""
-    call_command("load_demo", "--force", verbosity=0)
-    return live_server
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher_and_temp_media(settings, demo_media):
+    """Overrides tests/conftest.py's: the demo's images stay where the demo stored them."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = demo_media
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests run last, after pytest-django's own ordering, so that no other test ever
+    sees the demo the ``demo`` fixture loads (and commits)."""
+    browser = [item for item in items if item.path.parent == Path(__file__).parent]
+    items[:] = [item for item in items if item not in browser] + browser
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_media):
+    """The demo newsroom behind a live server, loaded once for the whole module.
+
+    pytest-django's ``live_server`` fixture makes every test transactional: the database is
+    flushed after each test and the demo loaded again for the next (1.5 s each). The browser
+    tests only read, so they share one load, committed so the server's thread sees it on any
+    database. Each test still runs in a transaction rolled back at its end (the module's
+    ``django_db`` mark), and the module ends by flushing the database, as a transactional test
+    would leave it — for a reused test database too.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    fast_and_local = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        MEDIA_ROOT=demo_media,
+    )
+    with django_db_blocker.unblock(), fast_and_local:
+        call_command("load_demo", "--force", verbosity=0)
+    server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    server._live_server_modified_settings.enable()
+    try:
+        yield server
+    finally:
+        server._live_server_modified_settings.disable()
+        server.stop()
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
 
 
 def screenshot(page, name: str) -> Path:

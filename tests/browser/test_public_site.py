@@ -6,7 +6,9 @@ import pytest
 
 from tests.browser.conftest import screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test runs in a transaction rolled back at its end; the demo itself is loaded once for
+# the module (see the ``demo`` fixture).
+pytestmark = pytest.mark.django_db
 
 ARTICLE = "/articles/2025/08/modi-meets-cai-qi-in-tianjin/"
 BANQUET = "/events/banquet-for-modi-tianjin-2025/"

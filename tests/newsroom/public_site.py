@@ -72,6 +72,23 @@ def count_queries(client, url: str, *, status: int = 200) -> tuple[int, bytes]:
     return len(ctx.captured_queries), response.content
 
 
+def assert_shows(content: bytes, rows) -> None:
+    """Every row is on the page: a model instance as a link to its own page (``href="…"``), a
+    string verbatim.
+
+    Query-count tests check this after the run with one row of each kind and again with five,
+    so a page that stopped loading a kind of row (a dropped prefetch renders nothing, at the
+    same count) fails instead of passing."""
+    html = content.decode()
+    missing = [
+        row
+        for row in rows
+        if (f'href="{row.get_absolute_url()}"' if hasattr(row, "get_absolute_url") else row)
+        not in html
+    ]
+    assert not missing, f"not on the page: {missing}"
+
+
 def json_ld(content: bytes) -> list[dict]:
     """Every JSON-LD block on a page, parsed."""
     blocks = re.findall(

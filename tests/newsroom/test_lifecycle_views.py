@@ -24,7 +24,13 @@ from tests.newsroom.factories import (
     ImageFactory,
     TagFactory,
 )
-from tests.newsroom.public_site import count_queries, edit_live, make_public_claim, publish
+from tests.newsroom.public_site import (
+    assert_shows,
+    count_queries,
+    edit_live,
+    make_public_claim,
+    publish,
+)
 from tests.newsroom.test_images import encoded, jpeg_with_gps_and_rotation
 from tests.profiles.factories import PersonFactory
 
@@ -177,25 +183,34 @@ def test_expired_revoked_and_forged_links_are_404(client, editor, draft_with_lin
 
 
 def test_the_preview_runs_a_fixed_number_of_queries(client, editor):
-    def make(n: int) -> str:
+    def make(n: int) -> tuple[str, list]:
         article = ArticleFactory(lead_image=stored_image(encoded("PNG", (700, 400)), "a.png"))
-        body = []
+        body, shown = [], []
         for i in range(n):
             claim = make_public_claim(editor, citations=2, slug=f"c-{n}-{i}")
             person = PersonFactory(slug=f"p-{n}-{i}")
             body.append(f"[[person:{person.slug}]] [[claim:{claim.slug}]]")
-            article.tags.add(TagFactory())
-            article.bylines.add(AuthorFactory())
+            tag, author = TagFactory(), AuthorFactory()
+            article.tags.add(tag)
+            article.bylines.add(author)
+            sources = [citation.source for citation in claim.citations.all()]
+            shown.extend([claim, *sources, person, tag, author])
         article.body = " ".join(body)
         article.save()
         actions.sync_article_references(article=article)
-        actions.add_correction(article=article, actor=editor, kind="update", text="More.")
+        actions.add_correction(article=article, actor=editor, kind="update", text=f"More {n}.")
+        shown.append(f": More {n}. ")
         link = actions.create_share_link(article=article, actor=editor)
-        return reverse("newsroom:share_preview", args=[actions.share_link_token(link)])
+        return reverse("newsroom:share_preview", args=[actions.share_link_token(link)]), shown
 
-    few, _ = count_queries(client, make(1))
-    many, content = count_queries(client, make(20))
-    assert content.count(b'class="footnote"') == 20
+    url, shown = make(1)
+    few, content = count_queries(client, url)
+    assert content.count(b'class="footnote"') == 1
+    assert_shows(content, shown)
+    url, shown = make(5)
+    many, content = count_queries(client, url)
+    assert content.count(b'class="footnote"') == 5
+    assert_shows(content, shown)
     assert few == many == QUERIES["share_preview"]
 
 

@@ -7,11 +7,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from newsroom.actions import transition_article, verify_citation
-from newsroom.models import ArticleStatus, Citation
+from newsroom.models import Article, ArticleStatus, Citation
 from tests.events.factories import EventFactory
 from tests.newsroom.factories import (
     ArticleFactory,
@@ -25,6 +25,7 @@ from tests.newsroom.factories import (
     TagFactory,
 )
 from tests.newsroom.public_site import (
+    assert_shows,
     count_queries,
     edit_live,
     json_ld,
@@ -190,6 +191,7 @@ def test_corrections_are_shown(client, editor):
 
 def test_article_detail_query_count_is_fixed(client, editor):
     article = publish(ArticleFactory(body=""), editor)
+    shown = []
 
     def grow(n: int) -> None:
         nonlocal article
@@ -206,15 +208,21 @@ def test_article_detail_query_count_is_fixed(client, editor):
             )
             bylines.append(AuthorFactory())
             tags.append(TagFactory())
-            CorrectionFactory(article=article)
+            correction = CorrectionFactory(article=article, text=f"Correction number {i}.")
+            sources = [citation.source for citation in claim.citations.all()]
+            shown.extend([claim, *sources, person, org, event, bylines[-1], tags[-1]])
+            shown.append(f'id="correction-{correction.pk}"')
         body = (article.body + "\n\n" + "\n\n".join(body)).strip()
         article = edit_live(article, editor, body=body, m2m={"bylines": bylines, "tags": tags})
 
     grow(1)
-    few, _ = count_queries(client, article.get_absolute_url())
-    grow(49)
+    few, content = count_queries(client, article.get_absolute_url())
+    assert content.count(b'class="footnote"') == 1
+    assert_shows(content, shown)
+    grow(4)
     many, content = count_queries(client, article.get_absolute_url())
-    assert content.count(b'class="footnote"') == 50
+    assert content.count(b'class="footnote"') == 5
+    assert_shows(content, shown)
     assert few == many == QUERIES["article_detail"]
 
 
@@ -243,16 +251,23 @@ def _grow_articles(editor, n, **kwargs):
 
 
 def test_home_query_count_is_fixed(client, editor):
+    shown = []
+
     def grow(n):
         for _ in range(n):
             person = PersonFactory()
-            make_published_article(editor, body=f"[[person:{person.slug}]]")
-            make_public_claim(editor)
+            author = AuthorFactory()
+            article = make_published_article(
+                editor, body=f"[[person:{person.slug}]]", bylines=[author]
+            )
+            shown.extend([person, article, make_public_claim(editor), f"By {author.name} "])
 
     grow(1)
-    few, _ = count_queries(client, "/")
-    grow(49)
-    many, _ = count_queries(client, "/")
+    few, content = count_queries(client, "/")
+    assert_shows(content, shown)
+    grow(4)
+    many, content = count_queries(client, "/")
+    assert_shows(content, shown)
     assert few == many == QUERIES["home"]
 
 
@@ -265,25 +280,44 @@ def test_home_query_count_is_fixed(client, editor):
         ("author", "/authors/writer/", {"author": True}),
     ],
 )
-def test_article_lists_query_count_is_fixed(client, editor, page, url, kwargs):
+def test_article_lists_query_count_is_fixed(client, editor, page, url, kwargs, monkeypatch):
     SectionFactory(slug="world")
     author = AuthorFactory(slug="writer")
+    shown = []
 
     def grow(n):
         for _ in range(n):
             extra = {"section": SectionFactory(slug="world")} if "section" in kwargs else {}
-            make_published_article(
-                editor, bylines=[AuthorFactory(), author], tags=[TagFactory(slug="t")], **extra
+            other = AuthorFactory()
+            article = make_published_article(
+                editor, bylines=[other, author], tags=[TagFactory(slug="t")], **extra
             )
+            shown.extend([article, other.name])
 
     grow(1)
-    few, _ = count_queries(client, url)
-    grow(49)
+    few, content = count_queries(client, url)
+    assert content.count(b'class="card card--article"') == 1
+    assert_shows(content, shown)
+    grow(4)
     many, content = count_queries(client, url)
-    assert content.count(b'class="card card--article"') == 20  # first page of 50
+    assert content.count(b'class="card card--article"') == 5
+    assert_shows(content, shown)
     assert few == many == QUERIES[page]
-    assert client.get(url + "?page=3").status_code == 200
+    # Five articles two to a page make three pages (the real size, twenty, is tested below).
+    monkeypatch.setattr(resolve(url).func.view_class, "paginate_by", 2)
+    assert client.get(url + "?page=3").content.count(b'class="card card--article"') == 1
     assert client.get(url + "?page=4").status_code == 404
+
+
+def test_the_article_list_shows_twenty_to_a_page(client, editor):
+    articles = [make_published_article(editor) for _ in range(21)]
+    first = client.get("/articles/").content
+    assert first.count(b'class="card card--article"') == 20
+    assert_shows(first, articles[1:])  # newest first
+    second = client.get("/articles/?page=2").content
+    assert second.count(b'class="card card--article"') == 1
+    assert_shows(second, articles[:1])
+    assert client.get("/articles/?page=3").status_code == 404
 
 
 def test_section_tag_author_pages_404_when_unknown(client):
@@ -368,24 +402,35 @@ def test_claim_list_filters_by_verdict(client, editor):
 
 def test_claim_list_and_detail_query_counts_are_fixed(client, editor):
     claim = make_public_claim(editor, slug="grown")
+    listed, detailed = [claim], [citation.source for citation in claim.citations.all()]
 
     def grow(n):
         for _ in range(n):
-            make_public_claim(editor, claimant_person=PersonFactory())
-            CitationFactory(claim=claim, excerpt=f"excerpt {claim.citations.count()}")
-            claim.about_people.add(PersonFactory())
-            claim.about_organizations.add(OrganizationFactory())
-            claim.about_events.add(EventFactory())
+            speaker = PersonFactory()
+            listed.extend([make_public_claim(editor, claimant_person=speaker), speaker])
+            excerpt = f"excerpt {claim.citations.count()}"
+            detailed.extend([CitationFactory(claim=claim, excerpt=excerpt).source, f"“{excerpt}”"])
+            detailed.extend([PersonFactory(), OrganizationFactory(), EventFactory()])
+            claim.about_people.add(detailed[-3])
+            claim.about_organizations.add(detailed[-2])
+            claim.about_events.add(detailed[-1])
             rerate(claim, editor)
-            make_published_article(editor, body="[[claim:grown]]")
+            detailed.append(make_published_article(editor, body="[[claim:grown]]"))
 
     grow(1)
-    list_few, _ = count_queries(client, "/claims/")
-    detail_few, _ = count_queries(client, "/claims/grown/")
-    grow(49)
-    list_many, _ = count_queries(client, "/claims/")
+    list_few, content = count_queries(client, "/claims/")
+    assert_shows(content, listed)
+    detail_few, content = count_queries(client, "/claims/grown/")
+    assert content.count(b'class="citation ') == 2
+    assert_shows(content, detailed)
+    rated_few = content.count(b"rated <strong>accurate</strong>")
+    grow(4)
+    list_many, content = count_queries(client, "/claims/")
+    assert_shows(content, listed)
     detail_many, content = count_queries(client, "/claims/grown/")
-    assert content.count(b'class="citation ') == 51
+    assert content.count(b'class="citation ') == 6
+    assert_shows(content, detailed)
+    assert content.count(b"rated <strong>accurate</strong>") == rated_few + 4  # each re-rating
     assert list_few == list_many == QUERIES["claim_list"]
     assert detail_few == detail_many == QUERIES["claim_detail"]
 
@@ -406,18 +451,22 @@ def test_source_page_lists_only_public_claims(client, editor):
 
 def test_source_detail_query_count_is_fixed(client, editor):
     source = SourceFactory()
+    shown = []
 
     def grow(n):
         for _ in range(n):
             claim = ClaimFactory(claimant_organization=OrganizationFactory())
             verify_citation(citation=CitationFactory(claim=claim, source=source))
-            rate(claim, editor)
+            shown.append(rate(claim, editor))
 
     grow(1)
-    few, _ = count_queries(client, source.get_absolute_url())
-    grow(49)
+    few, content = count_queries(client, source.get_absolute_url())
+    assert content.count(b'class="claim-card"') == 1
+    assert_shows(content, shown)
+    grow(4)
     many, content = count_queries(client, source.get_absolute_url())
-    assert content.count(b'class="claim-card"') == 50
+    assert content.count(b'class="claim-card"') == 5
+    assert_shows(content, shown)
     assert few == many == QUERIES["source_detail"]
 
 
@@ -479,6 +528,14 @@ def test_every_page_has_canonical_and_open_graph(client, editor):
     assert '<link rel="canonical" href="http://testserver/articles/">' in html
 
 
-def test_published_article_statuses_are_consistent():
-    # The public queryset must agree with Article.is_live on every status.
-    assert set(ArticleStatus.values) >= {"published", "scheduled", "draft"}
+@pytest.mark.parametrize("status", ArticleStatus.values)
+@pytest.mark.parametrize("days", [-1, 1], ids=["past", "future"])
+def test_published_article_statuses_are_consistent(status, days):
+    # The public queryset must agree with Article.is_live on every status, past and future
+    # (it only listed three status names, which could not fail).
+    article = ArticleFactory()
+    when = timezone.now() + dt.timedelta(days=days)
+    Article.objects.filter(pk=article.pk).update(status=status, published_at=when)
+    article.refresh_from_db()
+    assert Article.objects.published().filter(pk=article.pk).exists() is article.is_live
+    assert article.is_live is (status in ("published", "scheduled") and days < 0)

@@ -9,6 +9,7 @@ import pytest
 from tests.events.factories import EventFactory, ParticipationFactory
 from tests.newsroom.factories import ClaimFactory, ImageFactory
 from tests.newsroom.public_site import (
+    assert_shows,
     count_queries,
     json_ld,
     make_public_claim,
@@ -97,56 +98,77 @@ def test_organization_members_by_rank(client, cai_qi):
 
 
 def test_person_pages_query_counts_are_fixed(client, editor, cai_qi):
+    detailed, listed = [], [cai_qi]
+
     def grow(n):
         for _ in range(n):
+            i = len(listed)
             org = OrganizationFactory(seats=9)
-            MembershipFactory(person=cai_qi, organization=org, rank=2)
+            MembershipFactory(person=cai_qi, organization=org, rank=2, role=f"Member {i}")
             MembershipFactory(
-                person=cai_qi, organization=org, role="Deputy", end_date=dt.date(2023, 1, 1)
+                person=cai_qi, organization=org, role=f"Deputy {i}", end_date=dt.date(2023, 1, 1)
             )
-            ParticipationFactory(person=cai_qi, organization=org)
-            make_public_claim(editor).about_people.add(cai_qi)
-            make_public_claim(editor, claimant_person=cai_qi)
-            make_published_article(editor, body="[[person:cai-qi]]")
+            participation = ParticipationFactory(person=cai_qi, organization=org)
+            about = make_public_claim(editor)
+            about.about_people.add(cai_qi)
+            said = make_public_claim(editor, claimant_person=cai_qi)
+            article = make_published_article(editor, body="[[person:cai-qi]]")
             other = PersonFactory()
-            MembershipFactory(person=other, organization=org)
+            MembershipFactory(person=other, organization=org, role=f"Seat {i}")
+            detailed.extend([org, f"<strong>Member {i}</strong>", f"<strong>Deputy {i}</strong>"])
+            detailed.extend([participation.event, about, said, article])
+            listed.extend([other, f"<li>Seat {i}, {org.short_name}</li>", f"<li>Member {i}, "])
 
     grow(1)
-    detail_few, _ = count_queries(client, "/people/cai-qi/")
-    list_few, _ = count_queries(client, "/people/")
-    grow(49)
+    detail_few, content = count_queries(client, "/people/cai-qi/")
+    assert content.count(b'class="position"') == 2
+    assert_shows(content, detailed)
+    list_few, content = count_queries(client, "/people/")
+    assert_shows(content, listed)
+    grow(4)
     detail_many, content = count_queries(client, "/people/cai-qi/")
-    list_many, _ = count_queries(client, "/people/")
-    assert content.count(b'class="position"') == 51
+    assert content.count(b'class="position"') == 6
+    assert_shows(content, detailed)
+    list_many, content = count_queries(client, "/people/")
+    assert_shows(content, listed)
     assert detail_few == detail_many == QUERIES["person_detail"]
     assert list_few == list_many == QUERIES["person_list"]
 
 
 def test_organization_pages_query_counts_are_fixed(client, editor):
     org = OrganizationFactory(slug="body", seats=60)
+    detailed, listed = [], [org]
 
     def grow(n):
         for _ in range(n):
             person = PersonFactory()
             ImageFactory(portrait_of=person)
             MembershipFactory(person=person, organization=org, rank=org.memberships.count() + 1)
-            MembershipFactory(
+            former = MembershipFactory(
                 person=PersonFactory(),
                 organization=org,
                 start_date=dt.date(2018, 1, 1),
                 end_date=dt.date(2020, 1, 1),
-            )
-            OrganizationFactory(parent=org)
-            make_public_claim(editor).about_organizations.add(org)
-            make_public_claim(editor, claimant_organization=org)
-            make_published_article(editor, body="[[org:body]]")
+            ).person
+            child = OrganizationFactory(parent=org)
+            about = make_public_claim(editor)
+            about.about_organizations.add(org)
+            said = make_public_claim(editor, claimant_organization=org)
+            article = make_published_article(editor, body="[[org:body]]")
+            detailed.extend([person, former, child, about, said, article])
+            listed.extend([child, f"part of {org.name} · "])
 
     grow(1)
-    detail_few, _ = count_queries(client, "/organizations/body/")
-    list_few, _ = count_queries(client, "/organizations/")
-    grow(49)
+    detail_few, content = count_queries(client, "/organizations/body/")
+    assert content.count(b'<th scope="row">') == 1
+    assert_shows(content, detailed)
+    list_few, content = count_queries(client, "/organizations/")
+    assert_shows(content, [*listed, "1 current member</p>"])
+    grow(4)
     detail_many, content = count_queries(client, "/organizations/body/")
-    list_many, _ = count_queries(client, "/organizations/")
-    assert content.count(b'<th scope="row">') == 50
+    assert content.count(b'<th scope="row">') == 5
+    assert_shows(content, detailed)
+    list_many, content = count_queries(client, "/organizations/")
+    assert_shows(content, [*listed, "5 current members</p>"])
     assert detail_few == detail_many == QUERIES["organization_detail"]
     assert list_few == list_many == QUERIES["organization_list"]
