@@ -1,24 +1,13 @@
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from newsroom.roles import EDITOR, FACT_CHECKER, WRITER, ensure_roles
+from newsroom.roles import EDITOR, FACT_CHECKER, WRITER
+from tests.support.users import make_user
 
 
 @pytest.fixture(autouse=True)
 def _fast_hasher_and_temp_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def make_user(username: str, role: str | None = None):
-    user = get_user_model().objects.create_user(
-        username=username, password="pw", email=f"{username}@example.org", is_staff=True
-    )
-    if role:
-        ensure_roles()
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ import datetime as dt
 import pytest
 
 from events.models import Event
-from tests.events.factories import EventFactory, ParticipationFactory, PlaceFactory
-from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
-from tests.profiles.factories import PersonFactory
+from tests.support.admin import admin_form_data, admin_url, form_errors, latest_revision
+from tests.support.factories import EventFactory, ParticipationFactory, PersonFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 

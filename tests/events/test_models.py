@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from events.models import Event, Participation
-from tests.events.factories import EventFactory, ParticipationFactory, PlaceFactory
+from tests.support.factories import EventFactory, ParticipationFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,15 +6,20 @@ import datetime as dt
 
 import pytest
 
-from tests.events.factories import EventFactory, ParticipationFactory, PlaceFactory
-from tests.newsroom.public_site import (
+from tests.support.content import (
     assert_shows,
     count_queries,
     json_ld,
     make_public_claim,
     make_published_article,
 )
-from tests.profiles.factories import OrganizationFactory, PersonFactory
+from tests.support.factories import (
+    EventFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    PlaceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from reversion.models import Version
 from newsroom import actions
 from newsroom.exceptions import InvalidArticleTransition, InvalidClaimTransition
 from newsroom.models import ArticleEvent, Claim, ClaimStatus, ReviewEvent
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
+from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
 

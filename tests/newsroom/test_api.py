@@ -5,10 +5,16 @@ import datetime as dt
 import pytest
 
 from newsroom.models import Citation
-from tests.events.factories import EventFactory, ParticipationFactory, PlaceFactory
-from tests.newsroom.factories import ArticleFactory
-from tests.newsroom.public_site import count_queries, make_public_claim, publish
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.content import count_queries, make_public_claim, publish
+from tests.support.factories import (
+    ArticleFactory,
+    EventFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    PlaceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from newsroom import actions
 from newsroom.models import Article, DraftRevision
-from tests.newsroom.factories import ArticleFactory
-from tests.newsroom.public_site import edit_live
+from tests.support.content import edit_live
+from tests.support.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.newsroom.factories import ArticleFactory, AuthorFactory, SectionFactory
-from tests.newsroom.public_site import assert_shows, count_queries, make_published_article
+from tests.support.content import assert_shows, count_queries, make_published_article
+from tests.support.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from newsroom import actions
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.models import Article, ArticleStatus
-from tests.newsroom.factories import ArticleFactory, CitationFactory
-from tests.newsroom.public_site import make_public_claim, publish
+from tests.support.content import make_public_claim, publish
+from tests.support.factories import ArticleFactory, CitationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from newsroom import actions
 from newsroom.models import Article
 from newsroom.public_versions import public_versions
-from tests.newsroom.factories import ArticleFactory
-from tests.newsroom.public_site import edit_live
+from tests.support.content import edit_live
+from tests.support.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -18,10 +18,16 @@ from reversion.models import Revision, Version
 from newsroom.actions import assign_claim, rate_claim, submit_claim, transition_article
 from newsroom.models import ArticleStatus, Claim
 from profiles.models import Person
-from tests.conftest import make_user
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
-from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
-from tests.profiles.factories import MembershipFactory, PersonFactory
+from tests.support.admin import admin_form_data, admin_url, form_errors, latest_revision
+from tests.support.factories import (
+    ArticleFactory,
+    CitationFactory,
+    ClaimFactory,
+    MembershipFactory,
+    PersonFactory,
+    SourceFactory,
+)
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -25,17 +25,16 @@ from newsroom.models import (
     Rendition,
     ShareLink,
 )
-from tests.newsroom.factories import ArticleFactory, ClaimFactory
-from tests.newsroom.public_site import make_public_claim
-from tests.newsroom.test_admin import (
+from tests.support.admin import (
     admin_form_data,
     admin_url,
     form_errors,
     latest_revision,
     message_texts,
 )
-from tests.newsroom.test_images import encoded, jpeg_with_gps_and_rotation
-from tests.profiles.factories import PersonFactory
+from tests.support.content import make_public_claim
+from tests.support.factories import ArticleFactory, ClaimFactory, PersonFactory
+from tests.support.images import encoded, jpeg_with_gps_and_rotation
 
 pytestmark = pytest.mark.django_db
 

@@ -18,21 +18,21 @@ from django.utils import timezone
 from newsroom import actions
 from newsroom.actions.common import record_revision
 from newsroom.models import Article, ArticleStatus, Image, Rendition, ShareLink
-from tests.newsroom.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    ImageFactory,
-    TagFactory,
-)
-from tests.newsroom.public_site import (
+from tests.support.content import (
     assert_shows,
     count_queries,
     edit_live,
     make_public_claim,
     publish,
 )
-from tests.newsroom.test_images import encoded, jpeg_with_gps_and_rotation
-from tests.profiles.factories import PersonFactory
+from tests.support.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    ImageFactory,
+    PersonFactory,
+    TagFactory,
+)
+from tests.support.images import encoded, jpeg_with_gps_and_rotation
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.urls import resolve
 
 from newsroom.models import Citation, Claim
-from tests.newsroom.factories import (
+from tests.support.factories import (
     ArticleFactory,
     CitationFactory,
     ClaimFactory,

@@ -11,8 +11,8 @@ from django.utils import timezone
 from newsroom import actions
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.models import Article, ArticleEvent, ArticleURL, Correction
-from tests.newsroom.factories import ArticleFactory
-from tests.newsroom.public_site import edit_live
+from tests.support.content import edit_live
+from tests.support.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

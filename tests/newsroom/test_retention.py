@@ -12,10 +12,15 @@ from reversion.models import Revision, Version
 from newsroom import actions
 from newsroom.history.retention import plan_prune, prune
 from newsroom.models import Article, ArticleEvent, Correction, DraftRevision, ReviewEvent
-from tests.events.factories import EventFactory
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
-from tests.newsroom.public_site import edit_live
-from tests.profiles.factories import OrganizationFactory, PersonFactory
+from tests.support.content import edit_live
+from tests.support.factories import (
+    ArticleFactory,
+    CitationFactory,
+    ClaimFactory,
+    EventFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,8 @@ from reversion.models import Version
 from newsroom import actions
 from newsroom.exceptions import InvalidClaimTransition
 from newsroom.models import Claim, ClaimStatus, ReviewEvent, Stance
-from tests.newsroom.factories import CitationFactory, ClaimFactory, SourceFactory
-from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, message_texts
-from tests.profiles.factories import PersonFactory
+from tests.support.admin import admin_form_data, admin_url, form_errors, message_texts
+from tests.support.factories import CitationFactory, ClaimFactory, PersonFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -21,9 +21,16 @@ from newsroom.actions import (
 )
 from newsroom.models import Article, ArticleStatus, Citation, Claim, ClaimStatus
 from profiles.models import Membership, Person
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
-from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.admin import admin_form_data, admin_url, form_errors, latest_revision
+from tests.support.factories import (
+    ArticleFactory,
+    CitationFactory,
+    ClaimFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

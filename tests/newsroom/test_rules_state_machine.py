@@ -53,9 +53,9 @@ from newsroom.models import (
     Source,
 )
 from newsroom.roles import EDITOR, FACT_CHECKER, WRITER
-from tests.conftest import make_user
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
-from tests.newsroom.public_site import json_ld
+from tests.support.content import json_ld
+from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
+from tests.support.users import make_user
 
 STEPS = {
     "run": 0,

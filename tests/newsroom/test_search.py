@@ -5,9 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.search import search
-from tests.newsroom.factories import ArticleFactory
-from tests.newsroom.public_site import make_public_claim, make_published_article
-from tests.profiles.factories import PersonFactory
+from tests.support.content import make_public_claim, make_published_article
+from tests.support.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

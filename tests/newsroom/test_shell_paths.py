@@ -9,8 +9,8 @@ from reversion.models import Version
 from newsroom import actions
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.models import Article, ArticleStatus, Claim, ClaimStatus
-from tests.newsroom.factories import ArticleFactory
-from tests.newsroom.public_site import make_public_claim, publish
+from tests.support.content import make_public_claim, publish
+from tests.support.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

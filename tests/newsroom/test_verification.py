@@ -2,7 +2,7 @@ import pytest
 
 from newsroom import actions
 from newsroom.verification import find_excerpt, normalise
-from tests.newsroom.factories import CitationFactory, SourceFactory
+from tests.support.factories import CitationFactory, SourceFactory
 
 SOURCE = (
     "Foreign Secretary Vikram Misri said: \u201cThe PM had a separate meeting with Cai Qi,\n"

@@ -12,19 +12,7 @@ from django.utils import timezone
 
 from newsroom.actions import transition_article, verify_citation
 from newsroom.models import Article, ArticleStatus, Citation
-from tests.events.factories import EventFactory
-from tests.newsroom.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CitationFactory,
-    ClaimFactory,
-    CorrectionFactory,
-    ImageFactory,
-    SectionFactory,
-    SourceFactory,
-    TagFactory,
-)
-from tests.newsroom.public_site import (
+from tests.support.content import (
     assert_shows,
     count_queries,
     edit_live,
@@ -35,7 +23,20 @@ from tests.newsroom.public_site import (
     rate,
     rerate,
 )
-from tests.profiles.factories import OrganizationFactory, PersonFactory
+from tests.support.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CitationFactory,
+    ClaimFactory,
+    CorrectionFactory,
+    EventFactory,
+    ImageFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SectionFactory,
+    SourceFactory,
+    TagFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.forms import modelform_factory
 from newsroom import actions
 from newsroom.exceptions import InvalidArticleTransition, InvalidClaimTransition
 from newsroom.models import Article, Claim, ClaimStatus
-from tests.conftest import make_user
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
+from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

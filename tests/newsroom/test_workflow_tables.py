@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from newsroom import actions
 from newsroom.models import Article, ArticleStatus, Claim, ClaimStatus
-from tests.conftest import make_user
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
-from tests.newsroom.test_admin import admin_url
+from tests.support.admin import admin_url
+from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from reversion.models import Version
 
 from profiles.models import Membership, Organization, Person
-from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.admin import admin_form_data, admin_url, form_errors, latest_revision
+from tests.support.factories import MembershipFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from profiles.models import Membership
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.factories import MembershipFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,14 +9,16 @@ import reversion
 from reversion.models import Version
 
 from newsroom.history.compare import compare, previous_version, word_diff
-from tests.newsroom.factories import (
+from tests.support.factories import (
     ArticleFactory,
     CitationFactory,
     ClaimFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
     SourceFactory,
     TagFactory,
 )
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

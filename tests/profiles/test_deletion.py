@@ -20,11 +20,16 @@ from newsroom.actions import assign_claim, rate_claim, submit_claim
 from newsroom.history.models import Deletion
 from newsroom.models import Article, ArticleStatus, Claim, ClaimStatus
 from profiles.models import Membership, Person
-from tests.events.factories import EventFactory
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
-from tests.newsroom.public_site import publish
-from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
-from tests.profiles.factories import MembershipFactory, PersonFactory
+from tests.support.admin import admin_form_data, admin_url, form_errors, latest_revision
+from tests.support.content import publish
+from tests.support.factories import (
+    ArticleFactory,
+    CitationFactory,
+    ClaimFactory,
+    EventFactory,
+    MembershipFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

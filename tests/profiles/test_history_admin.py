@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
 from profiles.models import Person
-from tests.conftest import make_user
-from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors, latest_revision
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.admin import admin_form_data, admin_url, form_errors, latest_revision
+from tests.support.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

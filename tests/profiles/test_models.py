@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from profiles.models import Membership, Person, ordinal
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.factories import MembershipFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -20,11 +20,18 @@ from events.models import Event
 from newsroom.history.admin import when_label
 from newsroom.models import Citation, Claim
 from profiles.models import Membership, Organization, Person
-from tests.conftest import make_user
-from tests.events.factories import EventFactory, ParticipationFactory
-from tests.newsroom.factories import CitationFactory, ClaimFactory, SourceFactory
-from tests.newsroom.test_admin import admin_form_data, admin_url, form_errors
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.admin import admin_form_data, admin_url, form_errors
+from tests.support.factories import (
+    CitationFactory,
+    ClaimFactory,
+    EventFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    SourceFactory,
+)
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -6,16 +6,22 @@ import datetime as dt
 
 import pytest
 
-from tests.events.factories import EventFactory, ParticipationFactory
-from tests.newsroom.factories import ClaimFactory, ImageFactory
-from tests.newsroom.public_site import (
+from tests.support.content import (
     assert_shows,
     count_queries,
     json_ld,
     make_public_claim,
     make_published_article,
 )
-from tests.profiles.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.factories import (
+    ClaimFactory,
+    EventFactory,
+    ImageFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from newsroom.actions import (
     verify_citation,
 )
 from newsroom.models import Article, ArticleStatus, Claim
-from tests.newsroom.factories import ArticleFactory, CitationFactory, ClaimFactory
+from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory
 
 
 def make_public_claim(

@@ -1,0 +1,16 @@
+"""Staff users with a newsroom role, as the tests need them."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from newsroom.roles import ensure_roles
+
+
+def make_user(username: str, role: str | None = None):
+    user = get_user_model().objects.create_user(
+        username=username, password="pw", email=f"{username}@example.org", is_staff=True
+    )
+    if role:
+        ensure_roles()
+        user.groups.add(Group.objects.get(name=role))
+    return user
