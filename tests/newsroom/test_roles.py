@@ -1,3 +1,5 @@
+"""The three roles: created by migrate, kept to exactly their permissions by ensure_roles."""
+
 import pytest
 from django.contrib.auth.models import Group
 

@@ -1,3 +1,5 @@
+"""Finding a citation's excerpt in its source: harmless differences, whole words, ellipses."""
+
 import pytest
 
 from newsroom import actions

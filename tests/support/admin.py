@@ -109,3 +109,38 @@ def message_texts(response) -> list[str]:
 
 def latest_revision() -> Revision:
     return Revision.objects.order_by("-pk").first()
+
+
+def save_through_admin(client, obj, **changes):
+    """Save ``obj``'s change form as shown, with ``changes``; return the new revision."""
+    data = admin_form_data(client.get(admin_url(obj, "change")))
+    data["change_reason"] = "Test edit."  # required when the record is public
+    data.update(changes)
+    response = client.post(admin_url(obj, "change"), data)
+    assert response.status_code == 302, form_errors(response)
+    return latest_revision()
+
+
+def revert_through_admin(client, obj, revision):
+    """Open ``obj``'s version in ``revision`` from the history page and save it.
+
+    Reverts go through the admin's own revision view, as an editor would use it: GET the
+    revision page (reversion reverts inside a rolled-back transaction to render it), then POST
+    the form exactly as shown.
+    """
+    version = revision.version_set.get(
+        content_type__model=obj._meta.model_name, object_id=str(obj.pk)
+    )
+    url = admin_url(obj, "revision", obj.pk, version.pk)
+    history = client.get(admin_url(obj, "history", obj.pk))
+    assert url in history.content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    if "adminform" in response.context:  # reversion's prefilled form (profiles and events)
+        data = admin_form_data(response)
+        data["change_reason"] = "Test revert."
+    else:  # the newsroom's confirmation page, which reverts through the action
+        data = {"reason": "Test revert."}
+    response = client.post(url, data)
+    assert response.status_code == 302, form_errors(response) or response.context.get("error")
+    return latest_revision()

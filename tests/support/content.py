@@ -1,4 +1,5 @@
-"""Helpers for the public-site tests: reach public states through newsroom.actions."""
+"""Content for the tests: public states reached through newsroom.actions, claims put straight
+into a workflow state (``claim_in``), and what the search tests look for."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsroom import actions
 from newsroom.actions import (
     assign_claim,
     publish_changes,
@@ -18,8 +20,8 @@ from newsroom.actions import (
     transition_article,
     verify_citation,
 )
-from newsroom.models import Article, ArticleStatus, Claim
-from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory
+from newsroom.models import Article, ArticleStatus, Claim, ClaimStatus
+from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory, PersonFactory
 
 
 def make_public_claim(
@@ -112,3 +114,41 @@ def edit_live(article: Article, actor, *, m2m=None, **fields) -> Article:
         setattr(article, name, value)
     save_article_draft(article=article, actor=actor, m2m=m2m or {})
     return publish_changes(article=article, actor=actor)
+
+
+def claim_in(status: str, author) -> Claim:
+    """A claim by ``author`` with one verified citation, put straight into ``status`` (with a
+    verdict when the status has one), for tests of what each state allows."""
+    claim = ClaimFactory(created_by=author, statement_edited_by=author)
+    actions.verify_citation(citation=CitationFactory(claim=claim))
+    fields = {"status": status}
+    if status in (ClaimStatus.REVIEWED, ClaimStatus.REOPENED):
+        fields["verdict"] = "accurate"
+    Claim.objects.filter(pk=claim.pk).update(**fields)
+    claim.refresh_from_db()
+    return claim
+
+
+def rated_claim(writer, fact_checker, statement):
+    """A claim by ``writer``, rated misleading by ``fact_checker``."""
+    claim = ClaimFactory(created_by=writer, statement=statement)
+    CitationFactory(claim=claim)
+    actions.submit_claim(claim=claim, actor=writer)
+    actions.assign_claim(claim=claim, actor=fact_checker)
+    actions.rate_claim(claim=claim, actor=fact_checker, verdict="misleading", rationale="Half.")
+    return claim
+
+
+def searchable_content():
+    """Cai Qi (published, with a native name and an alias), a hidden person and a draft article
+    about the General Office, for the search tests; returns the draft."""
+    PersonFactory(
+        full_name="Cai Qi",
+        slug="cai-qi",
+        native_name="蔡奇",
+        aliases="Tsai Chi",
+        summary="Director of the CCP General Office",
+    )
+    PersonFactory(full_name="Hidden Person", slug="hidden", is_published=False)
+    draft = ArticleFactory(headline="Draft about the General Office")
+    return draft

@@ -1,5 +1,6 @@
-"""Revision history in the admin, on people and organizations: the history and compare pages,
-the reason asked on public records, and the refusal of a save over a newer version."""
+"""Revision history in the admin (``newsroom.history.admin``), on people and organizations: the
+history and compare pages, the reason asked on public records, the refusal of a save over a newer
+version (a claim's workflow move is one), and reverting and recovering a person whole."""
 
 from __future__ import annotations
 
@@ -11,11 +12,27 @@ import reversion
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from reversion.models import Version
 
-from profiles.models import Person
-from tests.support.admin import admin_form_data, admin_url, form_errors, latest_revision
-from tests.support.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from newsroom.actions import submit_claim
+from newsroom.models import Claim
+from profiles.models import Membership, Person
+from tests.support.admin import (
+    admin_form_data,
+    admin_url,
+    form_errors,
+    latest_revision,
+    revert_through_admin,
+    save_through_admin,
+)
+from tests.support.factories import (
+    CitationFactory,
+    ClaimFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
 from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
@@ -297,3 +314,98 @@ def test_saving_the_refused_form_again_is_a_deliberate_overwrite(editor):
     assert again["opened_version"] != form_a["opened_version"]
     assert a.post(url, again).status_code == 302
     assert Person.objects.get(pk=person.pk).summary == "By A."
+
+
+def test_a_workflow_move_after_opening_the_form_makes_it_stale(editor_client, writer, fact_checker):
+    claim = ClaimFactory(created_by=writer)
+    CitationFactory(claim=claim)
+    data = admin_form_data(editor_client.get(admin_url(claim, "change")))
+    submit_claim(claim=claim, actor=writer)  # records a revision of its own
+    data["kind"] = "quote"
+    response = editor_client.post(admin_url(claim, "change"), data)
+    assert response.status_code == 200
+    assert "after you opened it" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).kind != "quote"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reverting and recovering a person with their memberships
+
+
+@pytest.fixture
+def person_with_history(editor_client):
+    """A person saved with two memberships (revision 1), then one edited, one removed and one
+    added (revision 2)."""
+    person = PersonFactory(full_name="Cai Qi")
+    committee = OrganizationFactory(name="Politburo Standing Committee", seats=7)
+    office = OrganizationFactory(name="General Office")
+    member = MembershipFactory(person=person, organization=committee, role="Member", rank=5)
+    director = MembershipFactory(person=person, organization=office, role="Director")
+    first = save_through_admin(editor_client, person)
+
+    data = admin_form_data(editor_client.get(admin_url(person, "change")))
+    rows = {data[f"memberships-{i}-id"][0]: i for i in range(2)}
+    m, d = rows[str(member.pk)], rows[str(director.pk)]
+    data["change_reason"] = "New positions."
+    data[f"memberships-{m}-rank"] = "4"
+    data[f"memberships-{d}-DELETE"] = "on"
+    data["memberships-TOTAL_FORMS"] = "3"
+    data.update(
+        {
+            "memberships-2-organization": str(OrganizationFactory(name="Beijing Committee").pk),
+            "memberships-2-role": "Party Secretary",
+            "memberships-2-start_date": "2017-05-27",
+            "memberships-2-start_precision": "day",
+            "memberships-2-end_precision": "day",
+        }
+    )
+    response = editor_client.post(admin_url(person, "change"), data)
+    assert response.status_code == 302, form_errors(response)
+    assert set(person.memberships.values_list("role", flat=True)) == {"Member", "Party Secretary"}
+    return person, member, director, first
+
+
+def test_reverting_a_person_restores_exactly_their_memberships(editor_client, person_with_history):
+    person, member, director, first = person_with_history
+
+    revert_through_admin(editor_client, person, first)
+
+    memberships = {m.pk: m for m in Membership.objects.filter(person=person)}
+    assert set(memberships) == {member.pk, director.pk}
+    assert memberships[member.pk].rank == 5
+    assert memberships[director.pk].role == "Director"
+    assert not Membership.objects.filter(role="Party Secretary").exists()
+
+
+def test_a_deleted_person_is_recovered_with_their_memberships(editor_client, editor):
+    person = PersonFactory(full_name="Cai Qi", slug="cai-qi")
+    member = MembershipFactory(person=person, role="Member", rank=5)
+    director = MembershipFactory(person=person, role="Director")
+    save_through_admin(editor_client, person)
+    pk = person.pk
+
+    response = editor_client.post(admin_url(person, "delete", pk), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Person.objects.filter(pk=pk).exists()
+    assert not Membership.objects.filter(pk__in=[member.pk, director.pk]).exists()
+
+    response = editor_client.get(admin_url(Person, "recoverlist"))
+    assert response.status_code == 200
+    deleted = list(response.context["deleted"])
+    assert [version.object_id for version in deleted] == [str(pk)]
+    recover_url = reverse("admin:profiles_person_recover", args=[deleted[0].pk])
+    assert recover_url in response.content.decode()
+
+    form_page = editor_client.get(recover_url)
+    assert form_page.status_code == 200
+    response = editor_client.post(recover_url, admin_form_data(form_page))
+    assert response.status_code == 302, form_errors(response)
+
+    person = Person.objects.get(pk=pk)
+    assert person.full_name == "Cai Qi"
+    memberships = {m.pk: m for m in person.memberships.all()}
+    assert set(memberships) == {member.pk, director.pk}
+    assert memberships[member.pk].rank == 5
+    revision = latest_revision()
+    assert revision.user == editor and revision.comment
+    assert Version.objects.get_for_object(person).count() == 2

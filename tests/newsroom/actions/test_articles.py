@@ -1,20 +1,71 @@
-"""The article lifecycle in newsroom.actions: scheduling without cron, URL history, share
-links, corrections and substantive updates."""
+"""The publishing workflow in actions.articles: the gate's recorded override, scheduling without
+cron, URL history, corrections, substantive updates, and who may make each move."""
+
+from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from django.core import signing
-from django.core.management import call_command
 from django.utils import timezone
 
 from newsroom import actions
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.models import Article, ArticleEvent, ArticleURL, Correction
 from tests.support.content import edit_live
-from tests.support.factories import ArticleFactory
+from tests.support.factories import ArticleFactory, ClaimFactory
+from tests.support.users import role_users
 
 pytestmark = pytest.mark.django_db
+
+
+def _to_approved(article, writer, editor):
+    actions.transition_article(article=article, to_status="in_review", actor=writer)
+    return actions.transition_article(article=article, to_status="approved", actor=editor)
+
+
+def test_article_citing_an_unrated_claim_cannot_be_published_without_a_recorded_override(
+    writer, editor
+):
+    claim = ClaimFactory(slug="unrated")
+    article = ArticleFactory(body="Cai met Modi [[claim:unrated]].")
+    actions.sync_article_references(article=article)
+    _to_approved(article, writer, editor)
+    with pytest.raises(InvalidArticleTransition, match="unrated"):
+        actions.transition_article(article=article, to_status="published", actor=editor)
+    published = actions.transition_article(
+        article=article,
+        to_status="published",
+        actor=editor,
+        override_reason="Breaking news; claim under review.",
+    )
+    assert published.status == "published" and published.first_published_at is not None
+    event = ArticleEvent.objects.get(to_status="published")
+    assert event.override_reason == "Breaking news; claim under review."
+    assert list(article.claims.all()) == [claim]
+
+
+def test_scheduled_article_becomes_visible_at_its_time_without_a_job(writer, editor):
+    article = ArticleFactory()
+    _to_approved(article, writer, editor)
+    when = timezone.now() + dt.timedelta(hours=1)
+    actions.transition_article(
+        article=article, to_status="scheduled", actor=editor, publish_at=when
+    )
+    assert not type(article).objects.published().exists()
+    type(article).objects.filter(pk=article.pk).update(published_at=timezone.now())
+    assert type(article).objects.published().get() == article
+
+
+def test_sync_reports_references_that_match_nothing():
+    ClaimFactory(slug="known")
+    article = ArticleFactory(body="[[claim:known]] and [[claim:ghost]] and [[person:nobody]].")
+    missing = actions.sync_article_references(article=article)
+    assert missing["claim"] == ["ghost"] and missing["person"] == ["nobody"]
+    assert [c.slug for c in article.claims.all()] == ["known"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Scheduling, addresses, corrections and substantive updates
 
 
 def approved_article(writer, editor, **fields):
@@ -53,11 +104,6 @@ def test_publish_due_stamps_first_publication_once(writer, editor):
     assert system_move.actor is None and system_move.from_status == "scheduled"
 
 
-def test_publish_due_command_is_safe_to_run_with_nothing_due(capsys):
-    call_command("publish_due")
-    assert "0 article(s) published." in capsys.readouterr().out
-
-
 def test_scheduling_needs_a_future_time_and_unscheduling_does_not_publish(writer, editor):
     article = approved_article(writer, editor)
     with pytest.raises(InvalidArticleTransition, match="future"):
@@ -84,34 +130,6 @@ def test_every_published_address_is_remembered(writer, editor):
     assert slugs == {"cai-qi-meeting", "modi-meets-cai-qi"}
 
 
-def test_share_links_are_signed_pinned_expiring_and_revocable(writer, editor):
-    article = ArticleFactory(headline="Draft headline")
-    link = actions.create_share_link(article=article, actor=writer)
-    token = actions.share_link_token(link)
-    # Knowing the id is not enough: a token signed any other way opens nothing.
-    assert actions.resolve_share_link(signing.dumps(link.pk, salt="guess")) is None
-    assert actions.resolve_share_link(str(link.pk)) is None
-    assert actions.resolve_share_link(token) == link
-    assert link.version.field_dict["headline"] == "Draft headline"
-    # A tampered token opens nothing.
-    assert actions.resolve_share_link(token[:-2] + "xx") is None
-    # Expired.
-    link.expires_at = timezone.now() - dt.timedelta(seconds=1)
-    link.save()
-    assert actions.resolve_share_link(token) is None
-    # Revoked.
-    fresh = actions.create_share_link(article=article, actor=editor)
-    actions.revoke_share_link(link=fresh, actor=editor)
-    assert actions.resolve_share_link(actions.share_link_token(fresh)) is None
-
-
-def test_share_link_lifetime_is_bounded(writer):
-    with pytest.raises(InvalidArticleTransition, match="30 days"):
-        actions.create_share_link(
-            article=ArticleFactory(), actor=writer, lifetime=dt.timedelta(days=90)
-        )
-
-
 def test_corrections_are_appended_by_editors_only(writer, editor):
     article = ArticleFactory()
     with pytest.raises(InvalidArticleTransition, match="Only editors"):
@@ -135,3 +153,41 @@ def test_substantive_update_needs_a_live_article_and_a_note(writer, editor):
         actions.mark_substantive_update(article=article, actor=editor, note=" ")
     updated = actions.mark_substantive_update(article=article, actor=editor, note="New figures.")
     assert updated.last_updated_at is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Who may make which move
+
+
+@pytest.fixture
+def users(db):
+    return role_users()
+
+
+ARTICLE_MOVES = [
+    ("draft", "in_review", {"editor", "writer"}),
+    ("in_review", "draft", {"editor", "writer"}),
+    ("in_review", "approved", {"editor"}),
+    ("approved", "published", {"editor"}),
+    ("published", "unpublished", {"editor"}),
+    ("unpublished", "draft", {"editor"}),
+]
+
+
+@pytest.mark.parametrize("role", ["editor", "writer", "fact-checker"])
+@pytest.mark.parametrize(("start", "target", "allowed_roles"), ARTICLE_MOVES)
+def test_article_permission_matrix(users, role, start, target, allowed_roles):
+    from django.utils import timezone
+
+    article = ArticleFactory()
+    Article.objects.filter(pk=article.pk).update(status=start, published_at=timezone.now())
+    article.refresh_from_db()
+    user = users[role]
+    if role in allowed_roles:
+        assert (
+            actions.transition_article(article=article, to_status=target, actor=user).status
+            == target
+        )
+    else:
+        with pytest.raises(InvalidArticleTransition, match="Only editors"):
+            actions.transition_article(article=article, to_status=target, actor=user)

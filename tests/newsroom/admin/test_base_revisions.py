@@ -1,15 +1,10 @@
-"""Revision history through the admin: history pages, revert with inline rows, recover.
-
-Reverts go through the admin's own revision view, as an editor would use it: GET the revision
-page (reversion reverts inside a rolled-back transaction to render it), then POST the form
-exactly as shown.
-"""
+"""Revision history of newsroom records through their admin: each save a revision, the history
+page, reverts through the action on a confirmation page, and recovery as the record was."""
 
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from reversion.models import Version
 
 from newsroom.actions import (
     assign_claim,
@@ -20,53 +15,17 @@ from newsroom.actions import (
     transition_article,
 )
 from newsroom.models import Article, ArticleStatus, Citation, Claim, ClaimStatus
-from profiles.models import Membership, Person
-from tests.support.admin import admin_form_data, admin_url, form_errors, latest_revision
-from tests.support.factories import (
-    ArticleFactory,
-    CitationFactory,
-    ClaimFactory,
-    MembershipFactory,
-    OrganizationFactory,
-    PersonFactory,
-    SourceFactory,
+from tests.support.admin import (
+    admin_form_data,
+    admin_url,
+    form_errors,
+    latest_revision,
+    revert_through_admin,
+    save_through_admin,
 )
+from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def save_through_admin(client, obj, **changes):
-    """Save ``obj``'s change form as shown, with ``changes``; return the new revision."""
-    data = admin_form_data(client.get(admin_url(obj, "change")))
-    data["change_reason"] = "Test edit."  # required when the record is public
-    data.update(changes)
-    response = client.post(admin_url(obj, "change"), data)
-    assert response.status_code == 302, form_errors(response)
-    return latest_revision()
-
-
-def revert_through_admin(client, obj, revision):
-    """Open ``obj``'s version in ``revision`` from the history page and save it."""
-    version = revision.version_set.get(
-        content_type__model=obj._meta.model_name, object_id=str(obj.pk)
-    )
-    url = admin_url(obj, "revision", obj.pk, version.pk)
-    history = client.get(admin_url(obj, "history", obj.pk))
-    assert url in history.content.decode()
-    response = client.get(url)
-    assert response.status_code == 200
-    if "adminform" in response.context:  # reversion's prefilled form (profiles and events)
-        data = admin_form_data(response)
-        data["change_reason"] = "Test revert."
-    else:  # the newsroom's confirmation page, which reverts through the action
-        data = {"reason": "Test revert."}
-    response = client.post(url, data)
-    assert response.status_code == 302, form_errors(response) or response.context.get("error")
-    return latest_revision()
-
-
-# ---------------------------------------------------------------------------------------------
-# Claims and their citations
 
 
 @pytest.fixture
@@ -211,89 +170,6 @@ def test_reverting_a_live_article_makes_a_draft_and_never_unpublishes_it(editor_
     assert article.published_at == published.published_at
     assert article.first_published_at == published.first_published_at
     assert article.created_by == editor
-
-
-# ---------------------------------------------------------------------------------------------
-# People and their memberships
-
-
-@pytest.fixture
-def person_with_history(editor_client):
-    """A person saved with two memberships (revision 1), then one edited, one removed and one
-    added (revision 2)."""
-    person = PersonFactory(full_name="Cai Qi")
-    committee = OrganizationFactory(name="Politburo Standing Committee", seats=7)
-    office = OrganizationFactory(name="General Office")
-    member = MembershipFactory(person=person, organization=committee, role="Member", rank=5)
-    director = MembershipFactory(person=person, organization=office, role="Director")
-    first = save_through_admin(editor_client, person)
-
-    data = admin_form_data(editor_client.get(admin_url(person, "change")))
-    rows = {data[f"memberships-{i}-id"][0]: i for i in range(2)}
-    m, d = rows[str(member.pk)], rows[str(director.pk)]
-    data["change_reason"] = "New positions."
-    data[f"memberships-{m}-rank"] = "4"
-    data[f"memberships-{d}-DELETE"] = "on"
-    data["memberships-TOTAL_FORMS"] = "3"
-    data.update(
-        {
-            "memberships-2-organization": str(OrganizationFactory(name="Beijing Committee").pk),
-            "memberships-2-role": "Party Secretary",
-            "memberships-2-start_date": "2017-05-27",
-            "memberships-2-start_precision": "day",
-            "memberships-2-end_precision": "day",
-        }
-    )
-    response = editor_client.post(admin_url(person, "change"), data)
-    assert response.status_code == 302, form_errors(response)
-    assert set(person.memberships.values_list("role", flat=True)) == {"Member", "Party Secretary"}
-    return person, member, director, first
-
-
-def test_reverting_a_person_restores_exactly_their_memberships(editor_client, person_with_history):
-    person, member, director, first = person_with_history
-
-    revert_through_admin(editor_client, person, first)
-
-    memberships = {m.pk: m for m in Membership.objects.filter(person=person)}
-    assert set(memberships) == {member.pk, director.pk}
-    assert memberships[member.pk].rank == 5
-    assert memberships[director.pk].role == "Director"
-    assert not Membership.objects.filter(role="Party Secretary").exists()
-
-
-def test_a_deleted_person_is_recovered_with_their_memberships(editor_client, editor):
-    person = PersonFactory(full_name="Cai Qi", slug="cai-qi")
-    member = MembershipFactory(person=person, role="Member", rank=5)
-    director = MembershipFactory(person=person, role="Director")
-    save_through_admin(editor_client, person)
-    pk = person.pk
-
-    response = editor_client.post(admin_url(person, "delete", pk), {"post": "yes"})
-    assert response.status_code == 302
-    assert not Person.objects.filter(pk=pk).exists()
-    assert not Membership.objects.filter(pk__in=[member.pk, director.pk]).exists()
-
-    response = editor_client.get(admin_url(Person, "recoverlist"))
-    assert response.status_code == 200
-    deleted = list(response.context["deleted"])
-    assert [version.object_id for version in deleted] == [str(pk)]
-    recover_url = reverse("admin:profiles_person_recover", args=[deleted[0].pk])
-    assert recover_url in response.content.decode()
-
-    form_page = editor_client.get(recover_url)
-    assert form_page.status_code == 200
-    response = editor_client.post(recover_url, admin_form_data(form_page))
-    assert response.status_code == 302, form_errors(response)
-
-    person = Person.objects.get(pk=pk)
-    assert person.full_name == "Cai Qi"
-    memberships = {m.pk: m for m in person.memberships.all()}
-    assert set(memberships) == {member.pk, director.pk}
-    assert memberships[member.pk].rank == 5
-    revision = latest_revision()
-    assert revision.user == editor and revision.comment
-    assert Version.objects.get_for_object(person).count() == 2
 
 
 def test_a_deleted_claim_is_recovered_with_its_citations_as_a_draft(client, editor, writer):

@@ -1,18 +1,16 @@
-"""Pruning old revisions keeps what must be kept."""
+"""What the newsroom never lets prune_revisions delete, however old: versions readers saw,
+work under review, current drafts, and what audit rows, corrections and share links point at."""
 
-import datetime as dt
+from __future__ import annotations
 
 import pytest
 import reversion
 from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.db.models import F
 from reversion.models import Revision, Version
 
 from newsroom import actions
-from newsroom.history.retention import plan_prune, prune
-from newsroom.models import Article, ArticleEvent, Correction, DraftRevision, ReviewEvent
-from tests.support.content import edit_live
+from newsroom.models import Article, ArticleEvent, DraftRevision, ReviewEvent
+from tests.support.content import edit_live, rated_claim
 from tests.support.factories import (
     ArticleFactory,
     CitationFactory,
@@ -21,18 +19,9 @@ from tests.support.factories import (
     OrganizationFactory,
     PersonFactory,
 )
+from tests.support.revisions import age_everything, edit
 
 pytestmark = pytest.mark.django_db
-
-
-def edit(obj, user, **fields):
-    fresh = type(obj).objects.get(pk=obj.pk)
-    with reversion.create_revision():
-        reversion.set_user(user)
-        for name, value in fields.items():
-            setattr(fresh, name, value)
-        fresh.save()
-    return Version.objects.get_for_object(fresh).first()
 
 
 def save_draft(article, user, **fields):
@@ -56,53 +45,8 @@ def publish(article, writer, editor):
     actions.transition_article(article=article, to_status="published", actor=editor)
 
 
-def rated_claim(writer, fact_checker, statement):
-    claim = ClaimFactory(created_by=writer, statement=statement)
-    CitationFactory(claim=claim)
-    actions.submit_claim(claim=claim, actor=writer)
-    actions.assign_claim(claim=claim, actor=fact_checker)
-    actions.rate_claim(claim=claim, actor=fact_checker, verdict="misleading", rationale="Half.")
-    return claim
-
-
 def exists(version):
     return Version.objects.filter(pk=version.pk).exists()
-
-
-def age_everything(days=400):
-    """Move all history back in time together, as if it had happened ``days`` ago."""
-    shift = dt.timedelta(days=days)
-    Revision.objects.update(date_created=F("date_created") - shift)
-    ArticleEvent.objects.update(created_at=F("created_at") - shift)
-    ArticleEvent.objects.filter(live_from__isnull=False).update(live_from=F("live_from") - shift)
-    ReviewEvent.objects.update(created_at=F("created_at") - shift)
-    Correction.objects.update(created_at=F("created_at") - shift)
-
-
-def test_dry_run_says_what_it_would_delete_and_deletes_nothing(editor, capsys):
-    person = PersonFactory(is_published=False)  # never public: only keep-last keeps its versions
-    for number in range(5):
-        edit(person, editor, summary=f"take {number}")
-    age_everything()
-    call_command("prune_revisions", "--keep-last", "2", "--dry-run")
-    assert "Would delete 3 revision(s)" in capsys.readouterr().out
-    assert Version.objects.get_for_object(person).count() == 5
-    call_command("prune_revisions", "--keep-last", "2")
-    remaining = [v.field_dict["summary"] for v in Version.objects.get_for_object(person)]
-    assert remaining == ["take 4", "take 3"]
-
-
-def test_age_rule_keeps_young_revisions_and_the_latest(editor):
-    person = PersonFactory(is_published=False)
-    edit(person, editor, summary="old")
-    edit(person, editor, summary="older but latest")
-    age_everything()
-    edit(PersonFactory(is_published=False), editor, summary="young")
-    call_command("prune_revisions", "--keep-days", "30")
-    assert [v.field_dict["summary"] for v in Version.objects.get_for_object(person)] == [
-        "older but latest"
-    ]
-    assert Version.objects.filter(object_repr__isnull=False).count() == 2
 
 
 def test_published_corrected_shared_and_under_review_versions_survive(writer, editor):
@@ -136,13 +80,6 @@ def test_published_corrected_shared_and_under_review_versions_survive(writer, ed
     assert Version.objects.filter(pk=link.version_id).exists()
     assert Version.objects.get_for_object(claim).count() == claim_versions
     assert Article.objects.filter(pk=shared_article.pk).exists()
-
-
-def test_refuses_without_a_rule():
-    with pytest.raises(CommandError, match="Say how much to keep"):
-        call_command("prune_revisions")
-    with pytest.raises(CommandError, match="at least 1"):
-        call_command("prune_revisions", "--keep-last", "0")
 
 
 def test_the_version_readers_saw_rated_survives_keep_last_1(writer, editor, fact_checker):
@@ -221,56 +158,3 @@ def test_revisions_an_audit_row_points_at_survive_without_a_crash(writer, editor
     age_everything()
     call_command("prune_revisions", "--keep-last", "1")
     assert Revision.objects.filter(pk__in=[claim_revision.pk, article_revision.pk]).count() == 2
-
-
-def test_prune_leaves_a_revision_an_audit_row_came_to_point_at_after_the_plan(writer):
-    claim = ClaimFactory(created_by=writer)
-    old = edit(claim, writer, statement="First wording.").revision
-    edit(claim, writer, statement="Second wording.")
-    age_everything()
-    plan = plan_prune(keep_days=None, keep_last=1)
-    assert plan.revisions == [old.pk]
-    ReviewEvent.objects.create(
-        claim=claim, actor=writer, from_status="submitted", to_status="draft", revision=old
-    )
-    assert prune(plan) == 0
-    assert Revision.objects.filter(pk=old.pk).exists()
-
-
-def test_dry_run_lists_each_record_with_the_reasons_it_keeps_versions(
-    writer, editor, fact_checker, capsys
-):
-    person = PersonFactory(is_published=False, full_name="Cai Qi")
-    edit(person, editor, summary="Unpublished.")
-    edit(person, editor, is_published=True, summary="Member of the Standing Committee.")
-    edit(person, editor, summary="Fifth of seven.")
-    audited = edit(person, editor, is_published=False, summary="Withdrawn.").revision
-    ReviewEvent.objects.create(
-        claim=ClaimFactory(), actor=editor, from_status="submitted", to_status="draft",
-        revision=audited,
-    )  # fmt: skip
-    edit(person, editor, summary="Withdrawn, reworked.")
-    claim = rated_claim(writer, fact_checker, "Cai Qi ranks fifth.")
-    edit(claim, editor, statement="Cai Qi ranks fifth of seven.")  # reopens it
-    actions.rate_claim(claim=claim, actor=fact_checker, verdict="accurate", rationale="Still so.")
-    age_everything()
-    before = Version.objects.count()
-
-    call_command("prune_revisions", "--keep-last", "1", "--dry-run")
-    out = capsys.readouterr().out
-    assert Version.objects.count() == before
-    # The person's unpublished first version goes; every claim version is kept, since each
-    # workflow move's audit row points at its revision.
-    assert "Would delete 1 revision(s) holding 1 version(s)." in out
-    assert (
-        f"profiles.person “Cai Qi” (id {person.pk}): delete 1, "
-        "kept 4: newest 1, seen by readers 2, audit row 1\n"
-    ) in out
-    assert f"newsroom.claim “Cai Qi ranks fifth of seven.” (id {claim.pk}): delete 0" in out
-    assert "Total: delete 1 version(s), kept 14: newest 3, seen by readers 4, audit row 7.\n" in out
-
-    call_command("prune_revisions", "--keep-last", "1")
-    done = capsys.readouterr().out
-    assert done.replace("Deleting", "Would delete").startswith(out)
-    assert done.endswith("Deleted 1 revision(s).\n")
-    assert Version.objects.count() == before - 1
