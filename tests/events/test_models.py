@@ -1,3 +1,5 @@
+"""Places, events and participation: times in the place's zone, and what the database refuses."""
+
 import datetime as dt
 
 import pytest

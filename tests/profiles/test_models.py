@@ -1,3 +1,5 @@
+"""People, organizations and memberships: names, dates, ranks, positions held on a day."""
+
 import datetime as dt
 
 import pytest
@@ -6,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from profiles.models import Membership, Person, ordinal
 from tests.support.factories import MembershipFactory, OrganizationFactory, PersonFactory
+from tests.support.people import cai_qi_career
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +140,13 @@ def test_organization_cannot_be_its_own_parent():
 def test_people_have_public_urls():
     assert PersonFactory(slug="cai-qi").get_absolute_url() == "/people/cai-qi/"
     assert OrganizationFactory(slug="ccp").get_absolute_url() == "/organizations/ccp/"
+
+
+@pytest.fixture
+def cai():
+    return cai_qi_career()
+
+
+def test_a_year_precise_end_counts_for_the_whole_year(cai):
+    held = Membership.objects.held_on(dt.date(2010, 9, 1)).values_list("role", flat=True)
+    assert list(held) == ["Mayor"]

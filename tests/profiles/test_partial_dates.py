@@ -1,3 +1,5 @@
+"""Partial dates: shown, truncated and ranged only as precisely as they are known."""
+
 import datetime as dt
 
 import pytest

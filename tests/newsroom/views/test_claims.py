@@ -1,0 +1,174 @@
+"""Fact-check pages: a claim with its verdict, the claims list, a source, at fixed query counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsroom.actions import verify_citation
+from newsroom.models import Citation
+from tests.support.content import (
+    assert_shows,
+    count_queries,
+    json_ld,
+    make_public_claim,
+    make_published_article,
+    rate,
+    rerate,
+)
+from tests.support.factories import (
+    CitationFactory,
+    ClaimFactory,
+    EventFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Each page's fixed query count, however many related rows it shows (asserted below and quoted
+# in the issue's closing note).
+QUERIES = {"claim_list": 2, "claim_detail": 9, "source_detail": 2}
+
+
+def test_claim_page_shows_verdict_citations_history_and_claim_review(client, editor):
+    speaker = PersonFactory(full_name="Wang Yi", slug="wang-yi")
+    event = EventFactory(title="The meeting", slug="the-meeting")
+    claim = make_public_claim(
+        editor,
+        slug="said-it",
+        statement="The talks were useful.",
+        kind="quote",
+        claimant_person=speaker,
+        said_on=dt.date(2025, 8, 31),
+        said_at_event=event,
+    )
+    CitationFactory(claim=claim, stance="contradicts", excerpt="the talks failed")
+    claim.about_people.add(speaker)
+    claim.refresh_from_db()
+    assert claim.status == "reopened"  # new evidence reopened it, by whatever path it came
+    from newsroom.actions import rate_claim
+
+    rate_claim(claim=claim, actor=editor, verdict="misleading", rationale="The transcript differs.")
+    article = make_published_article(editor, body="[[claim:said-it]]", headline="Cites it")
+
+    response = client.get("/claims/said-it/")
+    html = response.content.decode()
+    assert "“The talks were useful.”" in html
+    assert "Misleading" in html and "The transcript differs." in html
+    assert "Contested" in html and "the talks failed" in html and "Contradicts" in html
+    assert 'href="/people/wang-yi/"' in html and 'href="/events/the-meeting/"' in html
+    assert "31 August 2025" in html
+    assert "rated <strong>accurate</strong>" in html and "rated <strong>misleading</strong>" in html
+    assert "Changed after its verdict: a citation of" in html
+    assert article.get_absolute_url() in html
+    (data,) = json_ld(response.content)
+    assert data["@type"] == "ClaimReview"
+    assert data["claimReviewed"] == "The talks were useful."
+    assert data["reviewRating"]["ratingValue"] == 2
+    assert data["reviewRating"]["alternateName"] == "Misleading"
+    assert data["itemReviewed"]["@type"] == "Claim"
+    assert data["itemReviewed"]["author"] == {
+        "@type": "Person",
+        "name": "Wang Yi",
+        "url": "http://testserver/people/wang-yi/",
+    }
+    assert len(data["itemReviewed"]["appearance"]) == 2
+    assert data["itemReviewed"]["datePublished"] == "2025-08-31"
+
+
+@pytest.mark.parametrize("steps", [0, 1, 2])
+def test_unreviewed_claims_are_404_and_absent(client, editor, steps):
+    from newsroom.actions import assign_claim, submit_claim
+
+    claim = ClaimFactory(statement="Not yet checked.", slug="unchecked")
+    CitationFactory(claim=claim)
+    if steps >= 1:
+        submit_claim(claim=claim, actor=editor)
+    if steps >= 2:
+        assign_claim(claim=claim, actor=editor)
+    assert client.get("/claims/unchecked/").status_code == 404
+    source = Citation.objects.get(claim=claim).source
+    for url in ("/claims/", "/", source.get_absolute_url(), "/sitemap.xml"):
+        assert b"Not yet checked." not in client.get(url).content
+        assert b"/claims/unchecked/" not in client.get(url).content
+
+
+def test_claim_list_filters_by_verdict(client, editor):
+    make_public_claim(editor, statement="Is true.")
+    make_public_claim(editor, statement="Is false.", verdict="false")
+    html = client.get("/claims/?verdict=false").content.decode()
+    assert "Is false." in html and "Is true." not in html
+    assert client.get("/claims/?verdict=bogus").status_code == 200
+
+
+def test_claim_list_and_detail_query_counts_are_fixed(client, editor):
+    claim = make_public_claim(editor, slug="grown")
+    listed, detailed = [claim], [citation.source for citation in claim.citations.all()]
+
+    def grow(n):
+        for _ in range(n):
+            speaker = PersonFactory()
+            listed.extend([make_public_claim(editor, claimant_person=speaker), speaker])
+            excerpt = f"excerpt {claim.citations.count()}"
+            detailed.extend([CitationFactory(claim=claim, excerpt=excerpt).source, f"“{excerpt}”"])
+            detailed.extend([PersonFactory(), OrganizationFactory(), EventFactory()])
+            claim.about_people.add(detailed[-3])
+            claim.about_organizations.add(detailed[-2])
+            claim.about_events.add(detailed[-1])
+            rerate(claim, editor)
+            detailed.append(make_published_article(editor, body="[[claim:grown]]"))
+
+    grow(1)
+    list_few, content = count_queries(client, "/claims/")
+    assert_shows(content, listed)
+    detail_few, content = count_queries(client, "/claims/grown/")
+    assert content.count(b'class="citation ') == 2
+    assert_shows(content, detailed)
+    rated_few = content.count(b"rated <strong>accurate</strong>")
+    grow(4)
+    list_many, content = count_queries(client, "/claims/")
+    assert_shows(content, listed)
+    detail_many, content = count_queries(client, "/claims/grown/")
+    assert content.count(b'class="citation ') == 6
+    assert_shows(content, detailed)
+    assert content.count(b"rated <strong>accurate</strong>") == rated_few + 4  # each re-rating
+    assert list_few == list_many == QUERIES["claim_list"]
+    assert detail_few == detail_many == QUERIES["claim_detail"]
+
+
+def test_source_page_lists_only_public_claims(client, editor):
+    source = SourceFactory(
+        title="Readout of the meeting", publisher=OrganizationFactory(name="MEA")
+    )
+    public = ClaimFactory(statement="Public claim.")
+    verify_citation(citation=CitationFactory(claim=public, source=source))
+    rate(public, editor)
+    draft = ClaimFactory(statement="Draft claim.")
+    CitationFactory(claim=draft, source=source)
+    html = client.get(source.get_absolute_url()).content.decode()
+    assert "Readout of the meeting" in html and "MEA" in html
+    assert "Public claim." in html and "Draft claim." not in html
+
+
+def test_source_detail_query_count_is_fixed(client, editor):
+    source = SourceFactory()
+    shown = []
+
+    def grow(n):
+        for _ in range(n):
+            claim = ClaimFactory(claimant_organization=OrganizationFactory())
+            verify_citation(citation=CitationFactory(claim=claim, source=source))
+            shown.append(rate(claim, editor))
+
+    grow(1)
+    few, content = count_queries(client, source.get_absolute_url())
+    assert content.count(b'class="claim-card"') == 1
+    assert_shows(content, shown)
+    grow(4)
+    many, content = count_queries(client, source.get_absolute_url())
+    assert content.count(b'class="claim-card"') == 5
+    assert_shows(content, shown)
+    assert few == many == QUERIES["source_detail"]
