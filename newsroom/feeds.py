@@ -1,4 +1,10 @@
-"""RSS and Atom feeds of published articles."""
+"""RSS and Atom feeds of published articles, and of corrections.
+
+Feed readers render an RSS ``<description>`` and an Atom ``<summary type="html">`` as HTML, and
+the syndication framework only XML-escapes what it is given. Standfirsts and corrections are
+plain text, so they are HTML-escaped first: a reader shows ``<img onerror=…>`` as the text it
+is, never as an element.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from newsroom.models import Article, Correction
 
@@ -25,7 +32,7 @@ class LatestArticlesFeed(Feed):
         return article.headline
 
     def item_description(self, article: Article) -> str:
-        return article.standfirst
+        return escape(article.standfirst)
 
     def item_pubdate(self, article: Article):
         return article.published_at
@@ -71,7 +78,7 @@ class CorrectionsFeed(Feed):
         return f"{correction.get_kind_display()}: {correction.article.headline}"
 
     def item_description(self, correction: Correction) -> str:
-        return correction.text
+        return escape(correction.text)
 
     def item_link(self, correction: Correction) -> str:
         return correction.get_absolute_url()

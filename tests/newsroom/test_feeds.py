@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 
@@ -70,3 +72,39 @@ def test_feed_and_sitemap_query_counts_are_fixed(client, editor, url):
     ET.fromstring(content)
     assert_shows(content, shown)
     assert few == many
+
+
+class _Elements(HTMLParser):
+    """The elements an HTML renderer would build from a text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append(tag)
+
+
+def rendered_elements(html: str) -> list[str]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.tags
+
+
+PAYLOAD = 'Talks <img src=x onerror="alert(1)"> & more'
+
+
+@pytest.mark.parametrize(
+    "url, find",
+    [
+        ("/feeds/rss/", lambda root: root.find("channel/item").findtext("description")),
+        ("/feeds/atom/", lambda root: root.find(f"{ATOM}entry").findtext(f"{ATOM}summary")),
+    ],
+)
+def test_a_standfirst_with_markup_reaches_feed_readers_as_text(client, editor, url, find):
+    make_published_article(editor, standfirst=PAYLOAD)
+    response = client.get(url)
+    html = find(ET.fromstring(response.content))
+    # What a reader renders as HTML: the payload's characters, no element.
+    assert rendered_elements(html) == []
+    assert unescape(html) == PAYLOAD

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from html import unescape
 
 import pytest
 
@@ -36,3 +37,12 @@ def test_the_corrections_feed(client, editor):
         item["link"] == f"http://testserver{article.get_absolute_url()}#correction-{correction.pk}"
     )
     assert item["guid"] == f"correction-{correction.pk}"
+
+
+def test_a_correction_with_markup_reaches_feed_readers_as_text(client, editor):
+    article = publish(ArticleFactory(headline="Live story"), editor)
+    payload = 'It was <img src=x onerror="alert(1)"> Sunday.'
+    actions.add_correction(article=article, actor=editor, kind="correction", text=payload)
+    (item,) = rss_items(client.get("/feeds/corrections/").content)
+    assert "<img" not in item["description"]
+    assert unescape(item["description"]) == payload
