@@ -85,3 +85,24 @@ def test_production_serves_hashed_static_files_through_whitenoise(tmp_path):
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.glob("css/site.*.css")), "no hashed stylesheet was collected"
     assert list(tmp_path.glob("css/site.*.css.gz")), "no compressed stylesheet was collected"
+
+
+def hsts_settings(**env: str) -> list[str]:
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
+    )
+    result = run_manage("shell", "-c", script, **PRODUCTION, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()[-3:]
+
+
+def test_hsts_is_on_in_production_but_subdomains_and_preload_are_opt_in():
+    assert hsts_settings() == ["31536000", "False", "False"]
+    opted_in = {
+        "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
+        "DJANGO_SECURE_HSTS_PRELOAD": "1",
+    }
+    assert hsts_settings(**opted_in) == ["31536000", "True", "True"]
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **opted_in)
+    assert result.returncode == 0, result.stdout + result.stderr
