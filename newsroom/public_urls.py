@@ -2,10 +2,10 @@
 organization and event pages, which newsroom composes (``profiles_urls``, ``events_urls``)."""
 
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import path, register_converter
 
 from events import urls as event_urls
-from newsroom import api, changelog, feeds
+from newsroom import api, changelog, converters, feeds
 from newsroom.sitemaps import SITEMAPS
 from newsroom.views import articles, claims, events, profiles, site
 from profiles import urls as profile_urls
@@ -34,17 +34,20 @@ events_urls = (
     event_urls.app_name,
 )
 
+register_converter(converters.YearConverter, "year")
+register_converter(converters.MonthConverter, "month")
+
 app_name = "newsroom"
 urlpatterns = [
     path("", site.HomeView.as_view(), name="home"),
     path("articles/", articles.ArticleListView.as_view(), name="article_list"),
     path(
-        "articles/<int:year>/<int:month>/<slug:slug>/",
+        "articles/<year:year>/<month:month>/<slug:slug>/",
         articles.ArticleDetailView.as_view(),
         name="article_detail",
     ),
     path(
-        "articles/<int:year>/<int:month>/<slug:slug>/changes/",
+        "articles/<year:year>/<month:month>/<slug:slug>/changes/",
         changelog.ArticleChangesView.as_view(),
         name="article_changes",
     ),

@@ -76,6 +76,8 @@ def _full_text(queryset: QuerySet, fields, query: str) -> QuerySet:
 
 def _substring(queryset: QuerySet, fields, query: str) -> QuerySet:
     words = [word for word in re.split(r"\s+", query.replace('"', " ")) if word]
+    if not words:
+        return queryset.none()
     every_word = reduce(
         and_,
         (reduce(or_, (Q(**{f"{name}__icontains": word}) for name, _ in fields)) for word in words),
@@ -85,9 +87,12 @@ def _substring(queryset: QuerySet, fields, query: str) -> QuerySet:
 
 def search(query: str) -> SearchResults:
     """Up to ``RESULTS_PER_KIND`` public matches of each kind for ``query``, best first."""
+    # NUL and other control characters cannot reach the database (PostgreSQL refuses NUL), and
+    # a query of quotes or operators alone has nothing to match: both find nothing.
+    query = "".join(char for char in query if char.isprintable() or char.isspace())
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     results = SearchResults(query)
-    if not query:
+    if not any(char.isalnum() for char in query):
         return results
     match = _full_text if connection.vendor == "postgresql" else _substring
     for kind, queryset in _public_querysets().items():
