@@ -24,6 +24,18 @@ class SourceKind(models.TextChoices):
 
 
 class SourceQuerySet(models.QuerySet):
+    def public(self) -> SourceQuerySet:
+        """Sources a public claim cites: the only ones readers may see."""
+        citation_model = Source._meta.get_field("citations").related_model
+        claim_model = citation_model._meta.get_field("claim").related_model
+        return self.filter(
+            models.Exists(
+                citation_model.objects.filter(
+                    source=models.OuterRef("pk"), claim__in=claim_model.objects.public()
+                )
+            )
+        )
+
     def for_public_detail(self) -> SourceQuerySet:
         """The publisher and the citations of public claims (``public_citations``)."""
         citation_model = Source._meta.get_field("citations").related_model

@@ -57,9 +57,10 @@ class ClaimDetailView(DetailView):
 
 
 class SourceDetailView(DetailView):
-    """A source: what it is, and which public claims cite it."""
+    """A source: what it is, and which public claims cite it. A source no public claim cites
+    (only drafts, or claims under review) has no page."""
 
     context_object_name = "source"
 
     def get_queryset(self):
-        return Source.objects.for_public_detail()
+        return Source.objects.public().for_public_detail()

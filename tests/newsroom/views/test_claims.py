@@ -153,6 +153,20 @@ def test_source_page_lists_only_public_claims(client, editor):
     assert "Public claim." in html and "Draft claim." not in html
 
 
+def test_a_source_only_drafts_cite_has_no_page(client, editor):
+    source = SourceFactory(title="Leaked memo only a draft cites", url="https://example.org/m")
+    draft = ClaimFactory(statement="Draft claim.")
+    CitationFactory(claim=draft, source=source)
+    response = client.get(source.get_absolute_url())
+    assert response.status_code == 404
+    assert b"Leaked memo" not in response.content
+    # Once a public claim cites it, readers can follow the citation to it.
+    public = ClaimFactory(statement="Public claim.")
+    verify_citation(citation=CitationFactory(claim=public, source=source))
+    rate(public, editor)
+    assert client.get(source.get_absolute_url()).status_code == 200
+
+
 def test_source_detail_query_count_is_fixed(client, editor):
     source = SourceFactory()
     shown = []
