@@ -3,10 +3,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from newsroom import health
 from newsroom.history.recent_changes import recent_changes_view
 from newsroom.public_urls import events_urls, profiles_urls
 
 urlpatterns = [
+    # For load balancers: alive, and ready to serve (database and cache reachable).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Site-wide, so it sits beside the admin rather than under one model's admin.
     path(
         "admin/recent-changes/",
