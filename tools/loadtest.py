@@ -459,7 +459,10 @@ class Editor(threading.Thread):
             self.stats.save_seconds.append(seconds)
             self.stats.saves.append({"marker": marker, "target": target, "at": time.time()})
             # As a browser would: follow the redirect, which shows (and clears) the message.
-            self.call("GET", location or path)
+            follow = location or path
+            status, _, page = self.call("GET", follow)
+            if status != 200:
+                self.record_status("GET", follow, status, page)
         elif status == 200 and "Not saved:" in page:
             self.stats.refused_stale += 1
         elif status == 200:
