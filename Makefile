@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # production sets DJANGO_DEBUG=0 and DJANGO_SECRET_KEY itself (see README.md).
 LOCAL_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test serve bench lint clean
+.PHONY: install run test serve bench loadtest lint clean
 
 install: $(STAMP)
 
@@ -46,6 +46,13 @@ serve: install
 # at one) and prints how fast the history pages answer. Not part of `make test`.
 bench: install
 	$(LOCAL_ENV) $(PY) manage.py bench
+
+# Public pages under load (wrk, 32 connections, LOADTEST_SECONDS=60) on gunicorn and a scratch
+# PostgreSQL database while two editors save drafts through the admin; fails on any error or
+# lost save. Needs wrk (apt-get install wrk) and the server in LOADTEST_PG_URL
+# (postgres://postgres@127.0.0.1:5432). Not part of `make test`; CI runs 10 s of it.
+loadtest: install
+	$(PY) tools/loadtest.py
 
 lint: install
 	$(VENV)/bin/ruff check .
