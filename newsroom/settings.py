@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized request before its body is read (newsroom/limits.py).
     "newsroom.limits.RequestSizeLimitMiddleware",
+    # Sends Permissions-Policy (PERMISSIONS_POLICY below): no page may use these features.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Serves collected static files with far-future caching, so app servers need no proxy rule.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,6 +127,16 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@loca
 NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="The Newsroom")
 
 # Behind a TLS-terminating proxy in production; locally these stay off so http://127.0.0.1 works.
+# -- Permissions-Policy: a news site needs none of the browser's powerful features, so no page,
+# and nothing embedded in one, may ask for them (django-permissions-policy sends the header).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb", "browsing-topics",
+    )
+}  # fmt: skip
+
 # -- Request sizes: a declared body over this is refused (413) before it is read; form fields
 # stay within Django's own caps. Set the proxy's limit (nginx client_max_body_size) to match.
 NEWSROOM_MAX_REQUEST_BYTES = env.int("NEWSROOM_MAX_REQUEST_BYTES", default=25 * 1024 * 1024)

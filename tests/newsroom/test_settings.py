@@ -106,3 +106,12 @@ def test_hsts_is_on_in_production_but_subdomains_and_preload_are_opt_in():
     assert hsts_settings(**opted_in) == ["31536000", "True", "True"]
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **opted_in)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/admin/login/", "/healthz"])
+def test_every_response_forbids_the_browsers_powerful_features(client, url):
+    header = client.get(url)["Permissions-Policy"]
+    policy = dict(part.strip().split("=", 1) for part in header.split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "browsing-topics"):
+        assert policy[feature] == "()", (feature, header)
