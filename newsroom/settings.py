@@ -50,6 +50,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files with far-future caching, so app servers need no proxy rule.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below), outside the rest so that error
+    # responses from later middleware carry it too.
+    "csp.middleware.CSPMiddleware",
+    # Permissions-Policy (PERMISSIONS_POLICY below), likewise.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,6 +150,53 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# -- Content-Security-Policy (django-csp) and Permissions-Policy (django-permissions-policy) --
+# One strict policy for the public site and the admin alike: scripts, styles, fonts and
+# requests only from this site, no inline script or style (templates carry none:
+# tests/test_static.py), no plugins, no framing, forms post only here. JSON-LD blocks are data,
+# not script, so script-src does not apply to them. Django's admin needs nothing more (its
+# scripts are files and its settings travel in data- attributes); tests/browser/test_csp.py
+# loads the public pages and the admin screens and sees no violation. A site that must allow
+# more (an analytics host, a CDN) lists it in DJANGO_CSP_EXTRA_SOURCES, which is added to
+# default-src, script-src, style-src, img-src and connect-src; DJANGO_CSP_REPORT_URI
+# (optional) is where browsers send their violation reports.
+CSP_EXTRA_SOURCES = env.list("DJANGO_CSP_EXTRA_SOURCES", default=[])
+CSP_REPORT_URI = env.str("DJANGO_CSP_REPORT_URI", default="")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "script-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "style-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "img-src": ["'self'", "data:", *CSP_EXTRA_SOURCES],
+        "connect-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        **({"report-uri": [CSP_REPORT_URI]} if CSP_REPORT_URI else {}),
+    },
+}
+# Browser features the site never uses, refused for it and anything it might embed. The
+# library rejects a misspelt feature name at startup, where a hand-written header would not.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in env.list(
+        "DJANGO_PERMISSIONS_POLICY_DENY",
+        default=[
+            "accelerometer",
+            "browsing-topics",
+            "camera",
+            "geolocation",
+            "gyroscope",
+            "interest-cohort",
+            "magnetometer",
+            "microphone",
+            "payment",
+            "usb",
+        ],
+    )
+}
 
 LOGGING = {
     "version": 1,
