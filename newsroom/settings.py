@@ -50,10 +50,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized request before its body is read (newsroom/limits.py).
     "newsroom.limits.RequestSizeLimitMiddleware",
-    # Sends Permissions-Policy (PERMISSIONS_POLICY below): no page may use these features.
-    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Serves collected static files with far-future caching, so app servers need no proxy rule.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below), outside the rest so that error
+    # responses from later middleware carry it too.
+    "csp.middleware.CSPMiddleware",
+    # Permissions-Policy (PERMISSIONS_POLICY below), likewise.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -127,16 +130,6 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@loca
 NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="The Newsroom")
 
 # Behind a TLS-terminating proxy in production; locally these stay off so http://127.0.0.1 works.
-# -- Permissions-Policy: a news site needs none of the browser's powerful features, so no page,
-# and nothing embedded in one, may ask for them (django-permissions-policy sends the header).
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
-        "magnetometer", "microphone", "midi", "payment", "usb", "browsing-topics",
-    )
-}  # fmt: skip
-
 # -- Request sizes: a declared body over this is refused (413) before it is read; form fields
 # stay within Django's own caps. Set the proxy's limit (nginx client_max_body_size) to match.
 NEWSROOM_MAX_REQUEST_BYTES = env.int("NEWSROOM_MAX_REQUEST_BYTES", default=25 * 1024 * 1024)
@@ -149,18 +142,70 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("DJANGO_CSRF_COOKIE_SECURE", default=not DEBUG)
 # https://docs.djangoproject.com/en/5.2/ref/middleware/#http-strict-transport-security
+# HSTS itself is on in production. includeSubDomains and preload reach beyond this site (every
+# subdomain; browsers' built-in lists, slow to leave), so each is an explicit opt-in.
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
-# includeSubDomains and preload bind every subdomain, and the preload list takes months to
-# leave: a site opts in once all of them serve HTTPS. Until it does, the deployment check's
-# reminders for them are silenced rather than left as warnings nobody acts on.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+# check --deploy warns while either is off; off is this project's deliberate default, so those
+# two warnings are silenced (only while the setting is off), and every other check still counts.
 SILENCED_SYSTEM_CHECKS = [
-    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
-    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+    check
+    for check, opted_in in (
+        ("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS),
+        ("security.W021", SECURE_HSTS_PRELOAD),
+    )
+    if not opted_in
 ]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# -- Content-Security-Policy (django-csp) and Permissions-Policy (django-permissions-policy) --
+# One strict policy for the public site and the admin alike: scripts, styles, fonts and
+# requests only from this site, no inline script or style (templates carry none:
+# tests/test_static.py), no plugins, no framing, forms post only here. JSON-LD blocks are data,
+# not script, so script-src does not apply to them. Django's admin needs nothing more (its
+# scripts are files and its settings travel in data- attributes); tests/browser/test_csp.py
+# loads the public pages and the admin screens and sees no violation. A site that must allow
+# more (an analytics host, a CDN) lists it in DJANGO_CSP_EXTRA_SOURCES, which is added to
+# default-src, script-src, style-src, img-src and connect-src; DJANGO_CSP_REPORT_URI
+# (optional) is where browsers send their violation reports.
+CSP_EXTRA_SOURCES = env.list("DJANGO_CSP_EXTRA_SOURCES", default=[])
+CSP_REPORT_URI = env.str("DJANGO_CSP_REPORT_URI", default="")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "script-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "style-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "img-src": ["'self'", "data:", *CSP_EXTRA_SOURCES],
+        "connect-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        **({"report-uri": [CSP_REPORT_URI]} if CSP_REPORT_URI else {}),
+    },
+}
+# Browser features the site never uses, refused for it and anything it might embed. The
+# library rejects a misspelt feature name at startup, where a hand-written header would not.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in env.list(
+        "DJANGO_PERMISSIONS_POLICY_DENY",
+        default=[
+            "accelerometer",
+            "browsing-topics",
+            "camera",
+            "geolocation",
+            "gyroscope",
+            "interest-cohort",
+            "magnetometer",
+            "microphone",
+            "payment",
+            "usb",
+        ],
+    )
+}
 
 LOGGING = {
     "version": 1,

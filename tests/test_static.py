@@ -83,6 +83,21 @@ def test_no_template_has_a_style_element_or_attribute():
     assert offenders == [], "move these styles into a stylesheet:\n" + "\n".join(offenders)
 
 
+def test_no_template_has_an_inline_script_or_event_handler():
+    """script-src 'self' refuses them (tests/browser/test_csp.py); JSON data blocks are not
+    script, so ``type="application/ld+json"`` and ``type="application/json"`` may stay."""
+    offenders = []
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        text = path.read_text()
+        for number, line in enumerate(text.splitlines(), start=1):
+            for tag in re.findall(r"<script\b[^>]*>", line, flags=re.I):
+                if "src=" not in tag and not re.search(r'type="application/(?:ld\+)?json"', tag):
+                    offenders.append(f"{path.relative_to(TEMPLATES)}:{number}: {tag}")
+            if re.search(r"\son[a-z]+\s*=|javascript:", line, flags=re.I):
+                offenders.append(f"{path.relative_to(TEMPLATES)}:{number}: {line.strip()}")
+    assert offenders == [], "move these scripts into static files:\n" + "\n".join(offenders)
+
+
 # ---------------------------------------------------------------------------------------------
 # The public stylesheet
 
