@@ -57,6 +57,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Permissions-Policy (PERMISSIONS_POLICY below), likewise.
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Database unreachable: the 503 page instead of a 500 and a traceback (newsroom/outage.py).
+    # Its process_exception catches the session and the user too, as both load lazily in the
+    # view; handler500 (newsroom/urls.py) catches what a middleware raises outside the view.
+    "newsroom.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -206,6 +210,12 @@ PERMISSIONS_POLICY = {
         ],
     )
 }
+
+# -- Outages and backups --
+# While the database is unreachable every page answers 503 (templates/503.html) with this
+# Retry-After, and each process logs one line per interval rather than one per request.
+NEWSROOM_OUTAGE_RETRY_AFTER = env.int("NEWSROOM_OUTAGE_RETRY_AFTER", default=30)
+NEWSROOM_OUTAGE_LOG_INTERVAL = env.int("NEWSROOM_OUTAGE_LOG_INTERVAL", default=60)
 
 LOGGING = {
     "version": 1,

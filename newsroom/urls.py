@@ -7,6 +7,9 @@ from newsroom import health
 from newsroom.history.recent_changes import recent_changes_view
 from newsroom.public_urls import events_urls, profiles_urls
 
+# A database outage raised outside a view still gets the 503 page (newsroom/outage.py).
+handler500 = "newsroom.outage.server_error"
+
 urlpatterns = [
     # For load balancers: alive, and ready to serve (database and cache reachable).
     path("healthz", health.healthz, name="healthz"),
