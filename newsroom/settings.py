@@ -216,6 +216,19 @@ PERMISSIONS_POLICY = {
 # Retry-After, and each process logs one line per interval rather than one per request.
 NEWSROOM_OUTAGE_RETRY_AFTER = env.int("NEWSROOM_OUTAGE_RETRY_AFTER", default=30)
 NEWSROOM_OUTAGE_LOG_INTERVAL = env.int("NEWSROOM_OUTAGE_LOG_INTERVAL", default=60)
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that is down is a cache that misses, not a 500 (newsroom/cache.py); and one that
+    # does not answer costs at most these timeouts per call rather than hanging the request.
+    CACHES["default"]["BACKEND"] = "newsroom.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {})
+    CACHES["default"]["OPTIONS"].setdefault(
+        "socket_connect_timeout", env.float("NEWSROOM_CACHE_CONNECT_TIMEOUT", default=0.5)
+    )
+    CACHES["default"]["OPTIONS"].setdefault(
+        "socket_timeout", env.float("NEWSROOM_CACHE_TIMEOUT", default=1.0)
+    )
+# `manage.py backup` (make backup) writes its archives here unless given --output.
+NEWSROOM_BACKUP_DIR = env.path("NEWSROOM_BACKUP_DIR", default=BASE_DIR / "backups")
 
 LOGGING = {
     "version": 1,

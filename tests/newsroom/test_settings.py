@@ -75,7 +75,7 @@ def test_production_cache_is_redis_when_cache_url_points_at_it():
     )
     result = run_manage("shell", "-c", script, CACHE_URL=REDIS_URL, **PRODUCTION)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-2:] == ["RedisCache", "ok"]
+    assert result.stdout.split()[-2:] == ["ResilientRedisCache", "ok"]
 
 
 def test_production_serves_hashed_static_files_through_whitenoise(tmp_path):
