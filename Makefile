@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # production sets DJANGO_DEBUG=0 and DJANGO_SECRET_KEY itself (see README.md).
 LOCAL_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test serve bench loadtest lint clean
+.PHONY: install run test serve bench loadtest outage-test backup restore lint clean
 
 install: $(STAMP)
 
@@ -53,6 +53,21 @@ bench: install
 # (postgres://postgres@127.0.0.1:5432). Not part of `make test`; CI runs 10 s of it.
 loadtest: install
 	$(PY) tools/loadtest.py
+
+# A database outage and a cache outage on gunicorn: its own throwaway PostgreSQL (initdb in a
+# temporary folder, on a spare port), stopped and started under the running server. Needs the
+# PostgreSQL server programs (/usr/lib/postgresql/*/bin). Not part of `make test`; CI runs it.
+outage-test: install
+	$(PY) tools/outage_test.py
+
+# One archive of the database and the media folder (path printed), and back. Settings come
+# from your environment as for `make serve` (locally: DJANGO_DEBUG=1 make backup).
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/newsroom-....tar.gz"; exit 2; }
+	$(PY) manage.py restore $(BACKUP)
 
 lint: install
 	$(VENV)/bin/ruff check .
