@@ -124,7 +124,7 @@ def outage_response(request: HttpRequest, error: BaseException) -> HttpResponse:
     outage_log.note(error, request.path)
     retry_after = settings.NEWSROOM_OUTAGE_RETRY_AFTER
     # No request in the context: context processors would load the session and the user.
-    body = loader.render_to_string("503.html", {"retry_after": retry_after, "path": request.path})
+    body = loader.render_to_string("503.html", {"retry_after": retry_after})
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(retry_after)
     add_never_cache_headers(response)

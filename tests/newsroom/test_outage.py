@@ -84,7 +84,7 @@ def test_signing_in_while_the_database_is_down_answers_503(client, editor):
 
 def test_the_outage_page_needs_no_database(django_assert_num_queries):
     with django_assert_num_queries(0):
-        html = render_to_string("503.html", {"retry_after": 30, "path": "/"})
+        html = render_to_string("503.html", {"retry_after": 30})
     assert OUTAGE_TITLE in html
 
 
