@@ -210,32 +210,36 @@ def rendition_widths(width: int | None) -> list[int]:
     return sorted(set(widths))
 
 
-def render(data: bytes, width: int, kind: str) -> tuple[bytes, int, int]:
-    """One rendition: ``width`` wide (never upscaled), as ``kind`` (webp or jpeg).
+def render(data: bytes, wanted: list[tuple[int, str]]) -> list[Rendered]:
+    """Renditions of ``data``, one per (width, kind) in ``wanted``: that wide (never
+    upscaled), as webp or jpeg.
 
     ``data`` is a stored original (already accepted and re-encoded by us), so the upload's
-    byte limit does not apply, the pixel limits still do. A JPEG is decoded straight at the
-    nearest scale above ``width`` (1/2, 1/4, 1/8): a 40-megapixel photo's 320 px rendition
-    decodes 0.6 megapixels, not 40.
+    byte limit does not apply, the pixel limits still do. It is decoded once, and a JPEG
+    straight at the smallest scale (1/2, 1/4, 1/8) still wider than the widest rendition: a
+    40-megapixel photo is decoded as 2.5 megapixels, not 40 for each of 8 renditions.
     """
     image = _probe(data)
     if getattr(image, "is_animated", False):
         image.seek(0)
-    if image.width > width:
-        image.draft(None, (width, round(image.height * width / image.width)))
-    image = _load(image)
-    image = image.convert("RGBA" if kind == "webp" and image.mode in ("RGBA", "LA", "P") else "RGB")
-    if image.width > width:
-        height = round(image.height * width / image.width)
-        image = image.resize((width, height), PILImage.Resampling.LANCZOS)
-    output = io.BytesIO()
-    if kind == "webp":
-        image.save(output, format="WEBP", quality=80, method=4)
-    else:
-        image.convert("RGB").save(
-            output, format="JPEG", quality=82, optimize=True, progressive=True
-        )
-    return output.getvalue(), image.width, image.height
+    widest = max(width for width, _ in wanted)
+    if image.width > widest:
+        image.draft(None, (widest, round(image.height * widest / image.width)))
+    decoded = _load(image)
+    made = []
+    for width, kind in wanted:
+        has_alpha = kind == "webp" and decoded.mode in ("RGBA", "LA", "P")
+        picture = decoded.convert("RGBA" if has_alpha else "RGB")
+        if picture.width > width:
+            height = round(picture.height * width / picture.width)
+            picture = picture.resize((width, height), PILImage.Resampling.LANCZOS)
+        output = io.BytesIO()
+        if kind == "webp":
+            picture.save(output, format="WEBP", quality=80, method=4)
+        else:
+            picture.save(output, format="JPEG", quality=82, optimize=True, progressive=True)
+        made.append(Rendered(width=width, height=picture.height, kind=kind, data=output.getvalue()))
+    return made
 
 
 def prepare_upload(file) -> PreparedUpload:
@@ -248,11 +252,8 @@ def prepare_upload(file) -> PreparedUpload:
     data, extension = clean_image(file.read())
     with PILImage.open(io.BytesIO(data)) as stored:
         width, height = stored.size
-    renditions = []
-    for target in rendition_widths(width):
-        for kind in RENDITION_FORMATS:
-            content, _, real_height = render(data, target, kind)
-            renditions.append(Rendered(width=target, height=real_height, kind=kind, data=content))
+    wanted = [(w, kind) for w in rendition_widths(width) for kind in RENDITION_FORMATS]
+    renditions = render(data, wanted)
     stem = file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "image"
     return PreparedUpload(
         name=f"{stem}.{extension}",

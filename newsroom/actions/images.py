@@ -131,10 +131,7 @@ def ensure_renditions(*, image: Image) -> list[Rendition]:
             data = image.file.read()
         finally:
             image.file.close()
-        made = []
-        for width, kind in missing:
-            content, _, real_height = imaging.render(data, width, kind)
-            made.append(imaging.Rendered(width=width, height=real_height, kind=kind, data=content))
+        made = imaging.render(data, missing)
         with media_kept_only_if_saved(), transaction.atomic():
             for rendered in made:
                 existing[(rendered.width, rendered.kind)] = _save_rendition(image, rendered)
