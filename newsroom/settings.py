@@ -143,6 +143,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
 NEWSROOM_MAX_IMAGE_BYTES = env.int("NEWSROOM_MAX_IMAGE_BYTES", default=20 * 1024 * 1024)
 NEWSROOM_MAX_IMAGE_PIXELS = env.int("NEWSROOM_MAX_IMAGE_PIXELS", default=40_000_000)
 NEWSROOM_MAX_ANIMATION_PIXELS = env.int("NEWSROOM_MAX_ANIMATION_PIXELS", default=100_000_000)
+# Uploads are served by the app itself (newsroom/media.py) unless this is off: turn it off when
+# the proxy serves MEDIA_ROOT (deploy/nginx.conf) or media lives in object storage.
+NEWSROOM_SERVE_MEDIA = env.bool("NEWSROOM_SERVE_MEDIA", default=True)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
