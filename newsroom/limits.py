@@ -2,8 +2,9 @@
 
 Django caps form fields (``DATA_UPLOAD_MAX_MEMORY_SIZE``) but streams any file upload to disk
 whatever its size, and a view that reads ``request.body`` reads all of it. A request whose
-declared length is over ``NEWSROOM_MAX_REQUEST_BYTES`` (images are capped at 20 MB by
-``newsroom.imaging``; the default leaves room for the rest of the form) is refused with 413
+declared length is over ``NEWSROOM_MAX_REQUEST_BYTES`` (images are capped at
+``NEWSROOM_MAX_IMAGE_BYTES``, 20 MB, by ``newsroom.imaging``; the default leaves room for the
+rest of the form) is refused with 413
 before a byte is read. Requests without a length (chunked) are the proxy's to cap: set
 nginx's ``client_max_body_size`` to the same value (README, Production).
 """

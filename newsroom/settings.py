@@ -140,6 +140,16 @@ NEWSROOM_MAX_REQUEST_BYTES = env.int("NEWSROOM_MAX_REQUEST_BYTES", default=25 * 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: 2.5 MB of form fields
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000  # a claim with many citation rows stays well under
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file, not memory
+# Images (newsroom/imaging.py), checked from the header before anything is decoded: the file,
+# one frame's pixels (a 40 MP photo passes), and an animation's frames × width × height, the
+# work re-encoding it costs (about 0.04 s per megapixel: 100 MP is 4 s, the 200-frame
+# 2000×2000 GIF bomb's 800 MP would be 32 s).
+NEWSROOM_MAX_IMAGE_BYTES = env.int("NEWSROOM_MAX_IMAGE_BYTES", default=20 * 1024 * 1024)
+NEWSROOM_MAX_IMAGE_PIXELS = env.int("NEWSROOM_MAX_IMAGE_PIXELS", default=40_000_000)
+NEWSROOM_MAX_ANIMATION_PIXELS = env.int("NEWSROOM_MAX_ANIMATION_PIXELS", default=100_000_000)
+# Uploads are served by the app itself (newsroom/media.py) unless this is off: turn it off when
+# the proxy serves MEDIA_ROOT (deploy/nginx.conf) or media lives in object storage.
+NEWSROOM_SERVE_MEDIA = env.bool("NEWSROOM_SERVE_MEDIA", default=True)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -1,14 +1,21 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from newsroom import health
+from newsroom import health, media
 from newsroom.history.recent_changes import recent_changes_view
 from newsroom.public_urls import events_urls, profiles_urls
 
 # A database outage raised outside a view still gets the 503 page (newsroom/outage.py).
 handler500 = "newsroom.outage.server_error"
+
+# Uploads, unless a proxy or object storage serves MEDIA_URL (NEWSROOM_SERVE_MEDIA), in
+# development and production alike (newsroom/media.py).
+media_urls = (
+    [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media, name="media")]
+    if "://" not in settings.MEDIA_URL
+    else []
+)
 
 urlpatterns = [
     # For load balancers: alive, and ready to serve (database and cache reachable).
@@ -21,9 +28,8 @@ urlpatterns = [
         name="admin_recent_changes",
     ),
     path("admin/", admin.site.urls),
+    *media_urls,
     path("", include(profiles_urls)),
     path("", include(events_urls)),
     path("", include("newsroom.public_urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -67,7 +67,7 @@ from newsroom.actions.evidence import (
     reverify_source_citations,
     verify_citation,
 )
-from newsroom.actions.images import ensure_renditions, store_image
+from newsroom.actions.images import ensure_renditions, media_kept_only_if_saved, store_image
 from newsroom.actions.revert import revert_to_version
 from newsroom.actions.share_links import (
     create_share_link,
@@ -101,6 +101,7 @@ __all__ = [
     "ensure_renditions",
     "is_too_close_to_review",
     "mark_substantive_update",
+    "media_kept_only_if_saved",
     "publication_blockers",
     "publish_article",
     "publish_changes",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
 from newsroom import imaging
@@ -25,10 +26,23 @@ class ImageUploadField(forms.ImageField):
 
 
 class ImageAdminForm(forms.ModelForm):
+    """The image form. A new upload is prepared here — cleaned and its renditions made, in
+    memory — so that whatever the image limits refuse is an error on the file field, and
+    ``save_model`` only writes (``prepared_upload``, for ``actions.store_image``)."""
+
+    prepared_upload: imaging.PreparedUpload | None = None
+
     class Meta:
         model = Image
         fields = "__all__"  # noqa: DJ007  (the admin passes the fieldsets' fields)
         field_classes = {"file": ImageUploadField}
+
+    def clean_file(self):
+        """Prepare a new upload; an unchanged file is the stored one and needs nothing."""
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            self.prepared_upload = imaging.prepare_upload(file)
+        return file
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,15 @@ class ImageAdmin(HistoryAdmin):
         ("File", {"fields": (("width", "height"), "uploaded_at")}),
     )
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """The whole form, its transaction included: files written for a save that does not
+        commit (the revision or the log entry failing after ``save_model``) are deleted."""
+        with actions.media_kept_only_if_saved():
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj: Image, form, change: bool) -> None:
-        """Store a new upload upright and stripped of EXIF, then make its renditions once."""
-        upload = form.cleaned_data.get("file") if "file" in form.changed_data else None
+        """Store a new upload upright and stripped of EXIF with the renditions the form made."""
+        upload = form.prepared_upload if "file" in form.changed_data else None
         actions.store_image(image=obj, upload=upload)
         actions.ensure_renditions(image=obj)
 

@@ -146,3 +146,21 @@ def test_the_deployment_checklist_still_warns_when_hsts_itself_is_off():
     assert result.returncode != 0
     assert "security.W004" in result.stderr + result.stdout
     assert "security.W005" not in result.stderr + result.stdout
+
+
+def test_production_serves_uploaded_images_from_media_root(tmp_path):
+    # `make serve` with no proxy in front: the urlconf as production imports it (DEBUG off),
+    # where Django's static() helper used to add nothing and every lead image was a 404.
+    rendition = tmp_path / "renditions" / "2026" / "12" / "1-320-0123456789ab.webp"
+    rendition.parent.mkdir(parents=True)
+    rendition.write_bytes(b"RIFF\x00\x00\x00\x00WEBP")
+    script = (
+        "from django.test import Client; "
+        "r = Client().get('/media/renditions/2026/12/1-320-0123456789ab.webp', "
+        "secure=True, HTTP_HOST='news.example.org'); "
+        "print(r.status_code, r['Content-Type'], r['Cache-Control'])"
+    )
+    result = run_manage("shell", "-c", script, DJANGO_MEDIA_ROOT=str(tmp_path), **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    served = result.stdout.strip().splitlines()[-1]
+    assert served == "200 image/webp public, max-age=31536000, immutable"

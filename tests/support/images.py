@@ -1,12 +1,15 @@
-"""Image files for upload tests: real encodings, and a JPEG carrying GPS and rotation EXIF; an
-upload through the image admin, a stored image with its renditions, and the ``<source>``s of a
+"""Image files for upload tests: real encodings, a JPEG carrying GPS and rotation EXIF, noisy
+JPEGs (which compress as badly as photos) and the GIF bomb; an upload through the image admin,
+a stored image with its renditions, the files in MEDIA_ROOT, and the ``<source>``s of a
 rendered ``<picture>``."""
 
 from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
@@ -33,6 +36,60 @@ def encoded(kind: str, size=(40, 30)) -> bytes:
     output = io.BytesIO()
     PILImage.new("RGB", size, "red").save(output, format=kind)
     return output.getvalue()
+
+
+def noisy_jpeg(size=(800, 600), quality=73) -> bytes:
+    output = io.BytesIO()
+    PILImage.effect_noise(size, 40).convert("RGB").save(output, format="JPEG", quality=quality)
+    return output.getvalue()
+
+
+def _gif_blocks(data: bytes) -> tuple[bytes, list[bytes]]:
+    """Split a GIF into its head (header, screen, colours, application extensions) and its
+    frames (each a graphic control extension and an image with its compressed data)."""
+
+    def sub_blocks_end(at: int) -> int:
+        while data[at]:
+            at += data[at] + 1
+        return at + 1
+
+    packed = data[10]
+    at = 13 + (3 * 2 ** ((packed & 7) + 1) if packed & 0x80 else 0)
+    head_end, frames, frame_start = None, [], None
+    while data[at] != 0x3B:
+        if data[at] == 0x21 and data[at + 1] != 0xF9:  # application, comment: head
+            at = sub_blocks_end(at + 2)
+            continue
+        if frame_start is None:
+            frame_start = at
+            head_end = head_end or at
+        if data[at] == 0x21:  # graphic control extension, the start of a frame
+            at = sub_blocks_end(at + 2)
+        else:  # image descriptor, an optional local colour table, then the LZW data
+            local = data[at + 9]
+            at += 10 + (3 * 2 ** ((local & 7) + 1) if local & 0x80 else 0) + 1
+            at = sub_blocks_end(at)
+            frames.append(data[frame_start:at])
+            frame_start = None
+    return data[:head_end], frames
+
+
+def gif_bomb(frames: int = 200, size: int = 2000) -> bytes:
+    """The issue's GIF: ``frames`` frames of ``size``×``size``, alternating two flat colours,
+    which compresses to under 800 KB (the issue's was 785 KB). Two frames are encoded and the
+    rest are their bytes repeated: milliseconds, where encoding 200 would take seconds."""
+    output = io.BytesIO()
+    first, second = (PILImage.new("L", (size, size), shade) for shade in (0, 255))
+    first.save(output, format="GIF", save_all=True, append_images=[second], duration=50)
+    head, pair = _gif_blocks(output.getvalue())
+    assert len(pair) == 2
+    return head + b"".join(pair[i % 2] for i in range(frames)) + b"\x3b"
+
+
+def media_files() -> list[str]:
+    """Every file under MEDIA_ROOT, relative to it."""
+    root = Path(settings.MEDIA_ROOT)
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
 
 
 def upload(data: bytes, name: str) -> SimpleUploadedFile:

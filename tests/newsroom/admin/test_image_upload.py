@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import time
+from unittest import mock
+
 import pytest
+from django.db import DatabaseError
 from PIL import Image as PILImage
 
-from newsroom import imaging
 from newsroom.models import Image, Rendition
 from tests.support.admin import admin_url, form_errors
 from tests.support.factories import ArticleFactory, PersonFactory
-from tests.support.images import encoded, image_add
+from tests.support.images import encoded, gif_bomb, image_add, media_files, noisy_jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +30,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_bad_uploads_are_form_errors_on_the_file_field(
-    editor_client, monkeypatch, case, name, message
+    editor_client, monkeypatch, settings, case, name, message
 ):
     data = {
         "renamed": b"%PDF-1.4 not a picture at all",
@@ -39,13 +43,92 @@ def test_bad_uploads_are_form_errors_on_the_file_field(
     if case == "bomb":
         monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 2000)
     if case == "over_limit":
-        monkeypatch.setattr(imaging, "MAX_PIXELS", 1000)
+        settings.NEWSROOM_MAX_IMAGE_PIXELS = 1000
     response = image_add(editor_client, data, name)
     assert response.status_code == 200
     errors = form_errors(response)
     assert list(errors) == ["file"]
     assert message in " ".join(errors["file"])
     assert not Image.objects.exists() and not Rendition.objects.exists()
+
+
+def huge_jpeg(size=(8000, 6000)) -> bytes:
+    output = io.BytesIO()
+    PILImage.new("RGB", size, "navy").save(output, format="JPEG")
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("bomb", "name", "message"),
+    [
+        (gif_bomb, "party.gif", "This animation has 200 frames of 2000×2000 pixels"),
+        (huge_jpeg, "huge.jpg", "This image is 8000×6000 pixels (48 megapixels)"),
+    ],
+)
+def test_the_issues_bombs_are_form_errors_refused_at_once_leaving_no_file(
+    editor_client, bomb, name, message
+):
+    data = bomb()
+    start = time.perf_counter()
+    response = image_add(editor_client, data, name)
+    seconds = time.perf_counter() - start
+    assert response.status_code == 200
+    errors = form_errors(response)
+    assert list(errors) == ["file"] and message in errors["file"][0]
+    assert seconds < 3  # the GIF took 32 s to re-encode; refused from its header instead
+    assert not Image.objects.exists() and not Rendition.objects.exists()
+    assert media_files() == []
+
+
+def test_the_issues_39_6_megapixel_photo_is_stored_with_its_renditions(editor_client):
+    # It passed validation, then failed in its renditions with a 500 and left a 21.7 MB orphan.
+    response = image_add(editor_client, huge_jpeg((7700, 5143)), "wide.jpg")
+    assert response.status_code == 302, form_errors(response)
+    image = Image.objects.get()
+    assert (image.width, image.height) == (7700, 5143)
+    assert sorted(set(image.renditions.values_list("width", flat=True))) == [320, 640, 1024, 1600]
+    assert len(media_files()) == 1 + 8
+
+
+def test_a_photo_whose_stored_copy_outgrows_the_upload_limit_gets_its_renditions(
+    editor_client, settings
+):
+    # The cause of that 500, in small: the original as stored was held to the upload limit.
+    photo = noisy_jpeg()
+    settings.NEWSROOM_MAX_IMAGE_BYTES = len(photo) + 1
+    response = image_add(editor_client, photo, "noisy.jpg")
+    assert response.status_code == 302, form_errors(response)
+    assert Image.objects.get().renditions.count() == 6
+
+
+def test_a_save_failing_after_the_files_are_written_leaves_none_behind(editor_client):
+    saves = []
+
+    def failing_third_save(self, *args, **kwargs):
+        saves.append(self)
+        if len(saves) == 3:
+            raise DatabaseError("disk full")
+        return real_save(self, *args, **kwargs)
+
+    real_save = Rendition.save
+    with (
+        mock.patch.object(Rendition, "save", failing_third_save),
+        pytest.raises(DatabaseError),
+    ):
+        image_add(editor_client, encoded("PNG", (700, 350)), "wide.png")
+    assert media_files() == []  # the original and the two renditions already written
+
+
+def test_a_failure_after_save_model_leaves_no_file_behind(editor_client):
+    # The revision and the admin's log entry are written after the image and its renditions.
+    with (
+        mock.patch(
+            "newsroom.admin.sources.ImageAdmin.log_addition", side_effect=DatabaseError("gone")
+        ),
+        pytest.raises(DatabaseError),
+    ):
+        image_add(editor_client, encoded("PNG", (700, 350)), "wide.png")
+    assert media_files() == []
 
 
 def test_deleting_a_lead_image_is_blocked_with_a_clear_list(editor_client, editor):
