@@ -58,6 +58,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "title": "Two-factor sign-in",
         "device": device,
         "error": error,
+        "two_factor_reminder": False,  # this page is what the reminder points to
     }
     if device is None:
         pending = start_totp_setup(user=request.user)

@@ -38,6 +38,7 @@ def test_setup_shows_a_qr_code_and_a_right_code_turns_it_on(client, editor):
     page = client.get(reverse("admin:two_factor"))
     html = page.content.decode()
     assert page.status_code == 200 and reverse("admin:two_factor_qr_code") in html
+    assert REMINDER not in html  # the page the reminder leads to does not repeat it
     device = TOTPDevice.objects.get(user=editor, confirmed=False)
     # The key shown for typing is the device's secret, and the QR code its otpauth:// address.
     secret = html.split('id="two-factor-secret">')[1].split("<")[0].replace(" ", "")
