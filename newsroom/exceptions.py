@@ -11,3 +11,8 @@ class InvalidClaimTransition(WorkflowError):
 
 class InvalidArticleTransition(WorkflowError):
     """An article cannot make this move now (wrong status, role, or unrated claims)."""
+
+
+class TwoFactorError(Exception):
+    """A two-factor step refused (wrong or reused code, too many tries, nothing to confirm).
+    ``str(error)`` is written for the person who tried it."""

@@ -42,10 +42,21 @@ ROLE_GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+# Sign-in throttling (django-axes): editors see failed and locked-out sign-ins, and unlock a
+# username + address pair by deleting its access attempt. Nobody edits the logs.
+LOGIN_GRANTS: dict[str, tuple[str, ...]] = {
+    EDITOR: (
+        "view_accessattempt",
+        "delete_accessattempt",
+        "view_accesslog",
+        "view_accessfailurelog",
+    ),
+}
+
+
 def role_permissions(role: str) -> list[Permission]:
     """The permissions ``role`` should have, read from the permission table."""
     grants = ROLE_GRANTS[role]
-    editorial = Permission.objects.filter(content_type__app_label__in=EDITORIAL_APPS)
     wanted = Q(codename__startswith="view_")
     for action in ("add", "change", "delete"):
         models = grants[action]
@@ -56,7 +67,12 @@ def role_permissions(role: str) -> list[Permission]:
         else:
             wanted |= Q(codename__in=[f"{action}_{model}" for model in models])
     wanted |= Q(codename__in=grants["custom"])
-    return list(editorial.filter(wanted).select_related("content_type"))
+    logins = Q(content_type__app_label="axes", codename__in=LOGIN_GRANTS.get(role, ()))
+    return list(
+        Permission.objects.filter(
+            (Q(content_type__app_label__in=EDITORIAL_APPS) & wanted) | logins
+        ).select_related("content_type")
+    )
 
 
 def ensure_roles() -> dict[str, Group]:

@@ -5,6 +5,7 @@ development key, the console e-mail backend. In production set at least DJANGO_S
 DJANGO_ALLOWED_HOSTS and DATABASE_URL; see README.md and .env.example.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -239,6 +240,55 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     )
 # `manage.py backup` (make backup) writes its archives here unless given --output.
 NEWSROOM_BACKUP_DIR = env.path("NEWSROOM_BACKUP_DIR", default=BASE_DIR / "backups")
+
+# -- Logins: throttling (django-axes) and two-factor sign-in (django-otp TOTP) --
+# A username + address pair is locked after AXES_FAILURE_LIMIT failed sign-ins for
+# AXES_COOLOFF_MINUTES, counted from the failure that locked it (tries while locked do not
+# extend it). The answer is a 429 with Retry-After and the admin's own page
+# (newsroom/logins/lockout.py). Unlock early: `manage.py axes_reset_username <name>`, or delete
+# the attempt in the admin (Axes > Access attempts; editors may). Staff who confirm an
+# authenticator app (TOTP) are asked for its code at every admin sign-in; the others are
+# reminded on every admin page (newsroom/logins/site.py). The default admin site is
+# NewsroomAdminSite, through NewsroomAdminConfig in place of django.contrib.admin.
+# The three apps go before ours, so their permissions exist when migrate resets the roles.
+INSTALLED_APPS = [
+    "newsroom.apps.NewsroomAdminConfig" if app == "django.contrib.admin" else app
+    for app in INSTALLED_APPS
+]
+INSTALLED_APPS[INSTALLED_APPS.index(LOCAL_APPS[0]) : 0] = [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+]
+# OTPMiddleware right after AuthenticationMiddleware (it wraps request.user); axes' last, so it
+# sees the flag its backend sets on a locked-out request and answers with the lockout page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Axes' backend only refuses locked-out pairs; it must come first. Every caller of
+# authenticate() must pass the request (the admin's login does; tests use force_login, or
+# client.login(request=HttpRequest(), ...)).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout.lockout_response"
+# The client address is REMOTE_ADDR, which a client cannot forge. Behind a proxy, set
+# AXES_IPWARE_PROXY_COUNT to the number of proxies and AXES_IPWARE_META_PRECEDENCE_ORDER to
+# the header they set (e.g. HTTP_X_FORWARDED_FOR), or every client shares the proxy's address.
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+# The issuer authenticator apps show beside the account name.
+OTP_TOTP_ISSUER = NEWSROOM_SITE_NAME
 
 LOGGING = {
     "version": 1,

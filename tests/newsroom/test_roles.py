@@ -33,6 +33,11 @@ def test_each_role_has_exactly_its_powers(editor, writer, fact_checker):
     assert not fact_checker.has_perm("newsroom.add_article")
     # Nobody edits the audit trail by hand.
     assert not editor.has_perm("newsroom.change_reviewevent")
+    # Editors see sign-in attempts and unlock a locked-out pair; nobody edits the logs.
+    assert editor.has_perms(["axes.view_accessattempt", "axes.delete_accessattempt"])
+    assert not editor.has_perm("axes.change_accesslog")
+    assert not writer.has_perm("axes.view_accessattempt")
+    assert not fact_checker.has_perm("axes.delete_accessattempt")
 
 
 def test_a_permission_granted_by_hand_is_taken_back(writer):

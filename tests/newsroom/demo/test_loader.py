@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.http import HttpRequest
 from django.test import override_settings
 from django.urls import reverse
 from reversion.models import Revision, Version
@@ -339,7 +340,10 @@ def test_the_demo_logins_exist_in_their_groups_and_can_log_in(demo_output, clien
         user = get_user_model().objects.get(username=spec["username"])
         assert user.is_staff and not user.is_superuser
         assert list(user.groups.values_list("name", flat=True)) == [spec["group"]]
-        assert client.login(username=spec["username"], password=spec["password"])
+        # django-axes checks every authenticate() against its lockouts, so it needs a request.
+        assert client.login(
+            request=HttpRequest(), username=spec["username"], password=spec["password"]
+        )
         client.logout()
 
 
