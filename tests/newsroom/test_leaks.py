@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 
 from events.models import Event, Participation
 from newsroom import actions, api
-from newsroom.models import Article
+from newsroom.models import Article, Verdict
 from profiles.models import Membership, Organization, Person
 from tests.support.content import publish, rate
 from tests.support.factories import (
@@ -59,6 +59,13 @@ NOBODY = "zq999nx"
 # Named public URL patterns and how to fill their arguments from a content state. A pattern
 # missing here (and not in SKIPPED) fails the test, so every new public page gets crawled.
 SKIPPED = {"admin_recent_changes"}
+
+
+# The query parameters public pages filter by, each crawled on top of the plain address.
+FILTERS = {
+    "newsroom:claim_list": [f"verdict={v}" for v in Verdict.values] + ["verdict=nonsense"],
+    "profiles:person_detail": ["as_of=2020-06-01", "as_of=2024-01-01", "as_of=garbage"],
+}
 
 
 def _article_kwargs(article: Article) -> dict:
@@ -376,6 +383,7 @@ def _addresses(built: Built) -> tuple[list[str], list[str]]:
         if not re.search(r"[<(]", str(pattern.pattern)):
             url = reverse(name)
             (lists if list_view or name.startswith("newsroom:api_") else urls).append(url)
+            urls += [f"{url}?{query}" for query in FILTERS.get(name, [])]
             continue
         if name not in FILLERS:
             unfilled.append(name)
@@ -383,6 +391,7 @@ def _addresses(built: Built) -> tuple[list[str], list[str]]:
         for kwargs in FILLERS[name](built):
             url = reverse(name, kwargs=kwargs)
             (lists if list_view else urls).append(url)
+            urls += [f"{url}?{query}" for query in FILTERS.get(name, [])]
     assert not unfilled, f"public URL patterns the leak test cannot fill yet: {unfilled}"
     words = ["person", "org", "event", "claim", "someone", "zq"]
     urls += [f"{reverse('newsroom:search')}?q={quote(q)}" for q in [*sorted(built.hidden), *words]]
