@@ -91,17 +91,26 @@ class EventQuerySet(models.QuerySet):
             starts_at__gte=timezone.now(), status__in=[EventStatus.PROPOSED, EventStatus.SCHEDULED]
         )
 
+    def with_public_links(self) -> EventQuerySet:
+        """The parent event, what replaced it and the organizer, each left as None when readers
+        may not see it: a published event never names an unpublished one, or its body."""
+        published = Event.objects.published().select_related("place")
+        return self.prefetch_related(
+            Prefetch("parent", queryset=published),
+            Prefetch("replaced_by", queryset=published),
+            Prefetch("organizer", queryset=Organization.objects.published()),
+        )
+
     def for_listing(self) -> EventQuerySet:
-        """Place (for local times) and what replaced it, for event lists."""
-        return self.select_related("place", "replaced_by")
+        """Place (for local times) and, as far as readers may see them, its parent, what
+        replaced it and its organizer, for event lists."""
+        return self.select_related("place").with_public_links()
 
     def for_public_detail(self) -> EventQuerySet:
         """The event's own page: place, parent, replacements, sub-events and participants, each
         only as far as readers may see it. (Claims and articles are newsroom's to add.)"""
         published = Event.objects.published().select_related("place")
-        return self.select_related(
-            "place", "parent__place", "replaced_by__place", "organizer"
-        ).prefetch_related(
+        return self.for_listing().prefetch_related(
             Prefetch(
                 "children", queryset=published.order_by("starts_at"), to_attr="public_children"
             ),
@@ -272,20 +281,29 @@ class ParticipationRole(models.TextChoices):
 
 
 class ParticipationQuerySet(models.QuerySet):
+    def with_public_organization(self) -> ParticipationQuerySet:
+        """The organization represented, left as None when readers may not see it."""
+        return self.prefetch_related(
+            Prefetch("organization", queryset=Organization.objects.published())
+        )
+
     def of_published_people(self) -> ParticipationQuerySet:
-        """Participants readers may see, by name, with the organization each represented."""
+        """Participants readers may see, by name, with the organization each represented (if
+        readers may see it)."""
         return (
             self.filter(person__is_published=True)
-            .select_related("person", "organization")
+            .select_related("person")
+            .with_public_organization()
             .order_by("person__family_name", "person__full_name")
         )
 
     def in_published_events(self) -> ParticipationQuerySet:
         """Events readers may see, latest first, with their place and the organization
-        represented (a person's events)."""
+        represented (if readers may see it): a person's events."""
         return (
             self.filter(event__is_published=True)
-            .select_related("event__place", "organization")
+            .select_related("event__place")
+            .with_public_organization()
             .order_by(F("event__starts_at").desc(nulls_last=True))
         )
 

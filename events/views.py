@@ -70,9 +70,9 @@ def event_jsonld(event: Event, request: HttpRequest) -> dict[str, Any]:
             "name": event.place.name,
             "address": {"@type": "PostalAddress", "addressCountry": event.place.country},
         }
-    if event.organizer_id:
+    if event.organizer is not None:
         data["organizer"] = {"@type": "Organization", "name": event.organizer.name}
-    if event.parent_id and event.parent.is_published:
+    if event.parent is not None:
         data["superEvent"] = {
             "@type": "Event",
             "name": event.parent.title,
@@ -122,7 +122,7 @@ class EventDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         context["participant_groups"] = participant_groups(event)
-        context["show_parent"] = bool(event.parent_id and event.parent.is_published)
-        context["show_replaced_by"] = bool(event.replaced_by_id and event.replaced_by.is_published)
+        context["show_parent"] = event.parent is not None
+        context["show_replaced_by"] = event.replaced_by is not None
         context["structured_data"] = event_jsonld(event, self.request)
         return context

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from events.models import Event
 from newsroom.coverage import prefetch_coverage
+from newsroom.markdown import render_article_body
 from newsroom.models import Article, Claim
 from profiles.models import Membership, Organization, Person
 
@@ -148,7 +149,8 @@ def article_summary(request: HttpRequest, article: Article) -> dict[str, Any]:
 def article_detail(request: HttpRequest, article: Article) -> dict[str, Any]:
     data = article_summary(request, article)
     data.update(
-        body_markdown=article.body,
+        # Rendered, never the raw body: its references name records readers may not see.
+        body_html=str(render_article_body(article).html),
         claims=[claim_summary(request, claim) for claim in article.public_claims],
         corrections=[
             {"kind": c.kind, "text": c.text, "at": _iso(c.created_at)}

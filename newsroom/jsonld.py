@@ -25,18 +25,21 @@ def publisher(request: HttpRequest) -> dict[str, Any]:
 
 
 def _claimant(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
-    if claim.claimant_person_id:
+    # Loaded only when readers may see them (``ClaimQuerySet.with_public_claimants``).
+    if claim.claimant_person is not None:
         person = claim.claimant_person
-        data = {"@type": "Person", "name": person.full_name}
-        if person.is_published:
-            data["url"] = request.build_absolute_uri(person.get_absolute_url())
-        return data
-    if claim.claimant_organization_id:
+        return {
+            "@type": "Person",
+            "name": person.full_name,
+            "url": request.build_absolute_uri(person.get_absolute_url()),
+        }
+    if claim.claimant_organization is not None:
         org = claim.claimant_organization
-        data = {"@type": "Organization", "name": org.name}
-        if org.is_published:
-            data["url"] = request.build_absolute_uri(org.get_absolute_url())
-        return data
+        return {
+            "@type": "Organization",
+            "name": org.name,
+            "url": request.build_absolute_uri(org.get_absolute_url()),
+        }
     return None
 
 
@@ -56,7 +59,7 @@ def claim_review(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
             appearance["url"] = source.url
         if source.published_on:
             appearance["datePublished"] = source.published_on.isoformat()
-        if source.publisher_id:
+        if source.publisher is not None:  # only a publisher readers may see is loaded
             appearance["publisher"] = {"@type": "Organization", "name": source.publisher.name}
         appearances.append(appearance)
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearances}

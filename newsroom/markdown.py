@@ -2,14 +2,20 @@
 
 ``[[claim:slug]]`` becomes a numbered footnote marker (numbered in order of first appearance, a
 repeated claim keeps its number); ``[[person:slug]]``, ``[[org:slug]]`` and ``[[event:slug]]``
-become links named after the object. The renderer never queries: the caller passes the objects
-it has loaded. Anything the caller did not pass, or that readers may not see, renders as plain
-text, so a bad reference never breaks a reader's page (the admin reports it to the editor).
+become links named after the object, or after the reference's own label
+(``[[person:cai-qi|the director]]``). The renderer never queries: the caller passes the objects
+it has loaded. Anything the caller did not pass, or that readers may not see, renders as its
+label in plain text, or as nothing — never the hidden record's name or slug — so a bad
+reference never breaks a reader's page, nor gives away what is unpublished (the admin reports
+it to the editor).
+
+``render_article_body`` is the one way to render an article for readers: the page, its share
+preview and the API all call it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,7 +79,7 @@ def _reference_rule(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("newsroom_reference", "", 0)
-        token.meta = {"kind": match["kind"], "slug": match["slug"]}
+        token.meta = {"kind": match["kind"], "slug": match["slug"], "label": match["label"] or ""}
     state.pos = match.end()
     return True
 
@@ -89,18 +95,15 @@ def _is_public(obj: Any) -> bool:
     return bool(getattr(obj, "is_published", True))
 
 
-def _plain(slug: str) -> str:
-    return escape(slug.replace("-", " ").replace("_", " "))
-
-
 def _render_reference(self, tokens, idx, options, env: dict) -> str:
     state: _Env = env["newsroom"]
-    kind, slug = tokens[idx].meta["kind"], tokens[idx].meta["slug"]
+    meta = tokens[idx].meta
+    kind, slug, label = meta["kind"], meta["slug"], escape(meta["label"])
     if kind == "claim":
         claim = state.claims.get(slug)
         if claim is None:
             state.unresolved.append(Reference(kind, slug))
-            return ""
+            return label
         note = state.footnotes.get(slug)
         if note is None:
             note = state.footnotes[slug] = Footnote(len(state.footnotes) + 1, claim)
@@ -109,18 +112,18 @@ def _render_reference(self, tokens, idx, options, env: dict) -> str:
         )
         note.marker_ids.append(marker_id)
         return (
-            f'<sup class="fn-ref" id="{marker_id}"><a href="#fn-{note.number}" '
+            f'{label}<sup class="fn-ref" id="{marker_id}"><a href="#fn-{note.number}" '
             f'aria-label="Evidence {note.number}">[{note.number}]</a></sup>'
         )
     objects = {"person": state.people, "org": state.organizations, "event": state.events}[kind]
     obj = objects.get(slug)
-    if obj is None:
+    if obj is None or not _is_public(obj):
+        # Unknown, or not for readers: its label if the writer gave one, never its name.
         state.unresolved.append(Reference(kind, slug))
-        return _plain(slug)
-    name = escape(getattr(obj, "full_name", None) or getattr(obj, "title", None) or str(obj))
-    if not _is_public(obj):
-        state.unresolved.append(Reference(kind, slug))
-        return name
+        return label
+    name = label or escape(
+        getattr(obj, "full_name", None) or getattr(obj, "title", None) or str(obj)
+    )
     return f'<a class="ref ref-{kind}" href="{escape(obj.get_absolute_url())}">{name}</a>'
 
 
@@ -159,7 +162,7 @@ def render_markdown(
     """Render ``text`` to safe HTML; mappings go from slug to the loaded object.
 
     ``claims`` must hold only claims readers may see; people, organizations and events that are
-    not published render as their plain name.
+    not published render as the reference's label, or nothing.
     """
     state = _Env(claims or {}, people or {}, organizations or {}, events or {})
     html = _PARSER.render(text or "", {"newsroom": state})
@@ -167,4 +170,37 @@ def render_markdown(
         html=mark_safe(sanitize(html)),  # noqa: S308 - cleaned by nh3 just above
         footnotes=list(state.footnotes.values()),
         unresolved=state.unresolved,
+    )
+
+
+def render_article_body(
+    article: Any,
+    *,
+    claims: Iterable[Any] | None = None,
+    people: Iterable[Any] | None = None,
+    organizations: Iterable[Any] | None = None,
+    events: Iterable[Any] | None = None,
+) -> RenderedBody:
+    """An article's body as readers get it, on the page, in a share preview and in the API.
+
+    By default the objects come from ``Article.objects.for_public_detail()`` (``public_claims``,
+    ``referenced_people``…); a share preview passes those saved with its version. Claims must
+    be public ones; people, organizations and events readers may not see render as the
+    reference's label or nothing. A claim renamed after the article was written is still found
+    under its old slug (prefetch ``old_slugs``).
+    """
+    claims = article.public_claims if claims is None else claims
+    people = article.referenced_people if people is None else people
+    organizations = article.referenced_organizations if organizations is None else organizations
+    events = article.referenced_events if events is None else events
+    return render_markdown(
+        article.body,
+        claims={
+            slug: claim
+            for claim in claims
+            for slug in [*(old.slug for old in claim.old_slugs.all()), claim.slug]
+        },
+        people={person.slug: person for person in people},
+        organizations={org.slug: org for org in organizations},
+        events={event.slug: event for event in events},
     )

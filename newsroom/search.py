@@ -3,6 +3,10 @@
 PostgreSQL ranks with full-text search (``websearch_to_tsquery``: quoted phrases, ``-word``,
 ``or``); SQLite, the local default, matches every word as a case-insensitive substring. Either
 way each kind of result is one query, so a search page costs the same however many match.
+
+An article's body is searched as readers read it, not as its markup: without its references
+(``[[person:slug]]`` gives way to its label, or to nothing), so neither the word "person" nor
+the slug of a record readers may not see finds an article (``PublicBody``).
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Func, Q, QuerySet, TextField, Value
 
 from events.models import Event
 from newsroom.models import Article, Claim
+from newsroom.references import REFERENCE_SQL_PATTERN, without_references
 from profiles.models import Organization, Person
 
 MAX_QUERY_LENGTH = 200
@@ -25,7 +30,7 @@ RESULTS_PER_KIND = 10
 
 # Fields searched per kind, with their full-text weights (A ranks above B above C).
 FIELDS = {
-    "articles": (("headline", "A"), ("standfirst", "B"), ("body", "C")),
+    "articles": (("headline", "A"), ("standfirst", "B"), ("public_body", "C")),
     "claims": (("statement", "A"), ("rationale", "B")),
     "people": (("full_name", "A"), ("aliases", "A"), ("native_name", "A"), ("summary", "B")),
     "organizations": (("name", "A"), ("acronym", "A"), ("summary", "B")),
@@ -50,9 +55,41 @@ class SearchResults:
         )
 
 
+class PublicBody(Func):
+    """An article's body without its references (``references.without_references``), in SQL:
+    PostgreSQL's ``regexp_replace``; on SQLite the same Python function, registered on the
+    connection."""
+
+    output_field = TextField()
+    SQLITE_FUNCTION = "newsroom_without_references"
+
+    def __init__(self, expression="body", **extra):
+        super().__init__(expression, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        # \3 is the label; a reference without one leaves a space.
+        clone = self.copy()
+        clone.set_source_expressions(
+            [
+                *self.get_source_expressions(),
+                Value(REFERENCE_SQL_PATTERN),
+                Value(r" \3 "),
+                Value("g"),
+            ]
+        )
+        return clone.as_sql(compiler, connection, function="REGEXP_REPLACE", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        connection.ensure_connection()
+        connection.connection.create_function(
+            self.SQLITE_FUNCTION, 1, without_references, deterministic=True
+        )
+        return self.as_sql(compiler, connection, function=self.SQLITE_FUNCTION, **extra)
+
+
 def _public_querysets() -> dict[str, QuerySet]:
     return {
-        "articles": Article.objects.published().for_listing(),
+        "articles": Article.objects.published().for_listing().annotate(public_body=PublicBody()),
         "claims": Claim.objects.public().for_listing(),
         "people": Person.objects.published().for_listing(),
         "organizations": Organization.objects.published(),

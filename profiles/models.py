@@ -38,14 +38,15 @@ class PersonQuerySet(models.QuerySet):
         return self.select_related("portrait").prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.current().select_related("organization"),
+                queryset=Membership.objects.current().in_published_organizations(),
                 to_attr="current_positions",
             )
         )
 
     def for_public_detail(self, as_of: dt.date | None = None) -> PersonQuerySet:
         """The profile's own page: portrait and positions (``current_positions``,
-        ``earlier_positions``). Events, claims and articles are for those apps to add.
+        ``earlier_positions``), only in organizations readers may see. Events, claims and
+        articles are for those apps to add.
 
         With ``as_of``, "current" positions are those held on that day and "earlier" ones
         those ended by then; later positions are left out.
@@ -55,7 +56,7 @@ class PersonQuerySet(models.QuerySet):
                 "memberships",
                 queryset=(
                     Membership.objects.held_on(as_of) if as_of else Membership.objects.current()
-                ).select_related("organization"),
+                ).in_published_organizations(),
                 to_attr="current_positions",
             ),
             Prefetch(
@@ -65,7 +66,7 @@ class PersonQuerySet(models.QuerySet):
                     if as_of
                     else Membership.objects.filter(end_date__isnull=False)
                 )
-                .select_related("organization")
+                .in_published_organizations()
                 .order_by("-end_date", "-start_date"),
                 to_attr="earlier_positions",
             ),
@@ -193,12 +194,15 @@ class OrganizationQuerySet(models.QuerySet):
             )
         )
 
+    def with_public_parent(self) -> OrganizationQuerySet:
+        """The parent body, left as None when readers may not see it."""
+        return self.prefetch_related(Prefetch("parent", queryset=Organization.objects.published()))
+
     def for_public_detail(self) -> OrganizationQuerySet:
-        """The organization's own page: members by rank, former members, sub-bodies."""
-        members = Membership.objects.filter(person__is_published=True).select_related(
-            "person", "organization"
-        )
-        return self.select_related("parent").prefetch_related(
+        """The organization's own page: members by rank, former members, sub-bodies, each only
+        as far as readers may see them."""
+        members = Membership.objects.of_published_people()
+        return self.with_public_parent().prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=members.current().order_by(
@@ -290,6 +294,16 @@ class Organization(models.Model):
 
 
 class MembershipQuerySet(models.QuerySet):
+    def in_published_organizations(self) -> MembershipQuerySet:
+        """Positions in organizations readers may see, with the organization: a published
+        profile never names an unpublished body, not even as plain text."""
+        return self.filter(organization__is_published=True).select_related("organization")
+
+    def of_published_people(self) -> MembershipQuerySet:
+        """Positions held by people readers may see, with the person and organization (an
+        organization's members)."""
+        return self.filter(person__is_published=True).select_related("person", "organization")
+
     def current(self) -> MembershipQuerySet:
         """Positions with no end date: held now, as far as we know."""
         return self.filter(end_date__isnull=True)

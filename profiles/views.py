@@ -48,6 +48,7 @@ def person_jsonld(person: Person, request: HttpRequest) -> dict[str, Any]:
     portrait = getattr(person, "portrait", None)
     if portrait is not None:
         data["image"] = request.build_absolute_uri(portrait.file.url)
+    # Positions in unpublished organizations were never loaded (``in_published_organizations``).
     if person.current_positions:
         data["jobTitle"] = [f"{m.role}, {m.organization.name}" for m in person.current_positions]
         data["memberOf"] = [
@@ -121,7 +122,7 @@ class OrganizationListView(ListView):
     def get_queryset(self):
         return (
             Organization.objects.published()
-            .select_related("parent")
+            .with_public_parent()
             .with_member_counts()
             .order_by("name")
         )
@@ -148,7 +149,7 @@ class OrganizationDetailView(DetailView):
             data["alternateName"] = org.acronym
         if org.summary:
             data["description"] = org.summary
-        if org.parent_id and org.parent.is_published:
+        if org.parent is not None:
             data["parentOrganization"] = {"@type": "Organization", "name": org.parent.name}
         if org.wikidata_id:
             data["sameAs"] = [f"https://www.wikidata.org/wiki/{org.wikidata_id}"]

@@ -93,50 +93,56 @@ class ClaimQuerySet(models.QuerySet):
             )
         )
 
+    def with_public_claimants(self) -> ClaimQuerySet:
+        """The claimant, left as None when readers may not see them: a public claim never
+        names an unpublished person or organization as the one who said it."""
+        return self.prefetch_related(
+            Prefetch("claimant_person", queryset=Person.objects.published()),
+            Prefetch("claimant_organization", queryset=Organization.objects.published()),
+        )
+
     def for_listing(self) -> ClaimQuerySet:
-        """Claimants and the contested flag, for claim cards and verdict lists."""
-        return self.select_related("claimant_person", "claimant_organization").with_contested()
+        """Claimants readers may see and the contested flag, for claim cards and verdict lists."""
+        return self.with_public_claimants().with_contested()
 
     def for_footnotes(self) -> ClaimQuerySet:
-        """Claims with their citations and sources' publishers, as article footnotes show them."""
+        """Claims with their citations and sources' publishers (those readers may see), as
+        article footnotes show them."""
         return self.for_listing().prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.select_related("source__publisher")),
+            Prefetch("citations", queryset=Citation.objects.with_public_publishers()),
             "old_slugs",
         )
 
     def for_public_detail(self) -> ClaimQuerySet:
         """Everything a claim page shows, each list only as far as readers may see it."""
         article_model = Claim._meta.get_field("articles").related_model
-        return (
-            self.for_footnotes()
-            .select_related("said_at_event__place")
-            .prefetch_related(
-                Prefetch(
-                    "review_events",
-                    queryset=ReviewEvent.objects.filter(to_status__in=CLAIM_RATED_STATUSES),
-                    to_attr="verdict_history",
-                ),
-                Prefetch(
-                    "about_people",
-                    queryset=Person.objects.published().select_related("portrait"),
-                    to_attr="public_people",
-                ),
-                Prefetch(
-                    "about_organizations",
-                    queryset=Organization.objects.published(),
-                    to_attr="public_organizations",
-                ),
-                Prefetch(
-                    "about_events",
-                    queryset=Event.objects.published().select_related("place"),
-                    to_attr="public_events",
-                ),
-                Prefetch(
-                    "articles",
-                    queryset=article_model.objects.published().for_listing(),
-                    to_attr="public_articles",
-                ),
-            )
+        return self.for_footnotes().prefetch_related(
+            Prefetch("said_at_event", queryset=Event.objects.published().select_related("place")),
+            Prefetch(
+                "review_events",
+                queryset=ReviewEvent.objects.filter(to_status__in=CLAIM_RATED_STATUSES),
+                to_attr="verdict_history",
+            ),
+            Prefetch(
+                "about_people",
+                queryset=Person.objects.published().select_related("portrait"),
+                to_attr="public_people",
+            ),
+            Prefetch(
+                "about_organizations",
+                queryset=Organization.objects.published(),
+                to_attr="public_organizations",
+            ),
+            Prefetch(
+                "about_events",
+                queryset=Event.objects.published().select_related("place"),
+                to_attr="public_events",
+            ),
+            Prefetch(
+                "articles",
+                queryset=article_model.objects.published().for_listing(),
+                to_attr="public_articles",
+            ),
         )
 
 
@@ -325,6 +331,14 @@ class Stance(models.TextChoices):
     CONTEXT = "context", "Context"
 
 
+class CitationQuerySet(models.QuerySet):
+    def with_public_publishers(self) -> CitationQuerySet:
+        """The source, and its publisher left as None when readers may not see it."""
+        return self.select_related("source").prefetch_related(
+            Prefetch("source__publisher", queryset=Organization.objects.published())
+        )
+
+
 @reversion.register()
 class Citation(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
@@ -344,6 +358,8 @@ class Citation(models.Model):
     )
     closest_passage = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["claim", "id"]

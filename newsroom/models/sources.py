@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from profiles.models import Organization
+from profiles.models import Organization, Person
 
 
 class SourceKind(models.TextChoices):
@@ -37,17 +37,25 @@ class SourceQuerySet(models.QuerySet):
         )
 
     def for_public_detail(self) -> SourceQuerySet:
-        """The publisher and the citations of public claims (``public_citations``)."""
+        """The publisher and the citations of public claims (``public_citations``), each
+        claimant and the publisher only if readers may see them (else None)."""
         citation_model = Source._meta.get_field("citations").related_model
         claim_model = citation_model._meta.get_field("claim").related_model
-        return self.select_related("publisher").prefetch_related(
+        return self.prefetch_related(
+            Prefetch("publisher", queryset=Organization.objects.published()),
             Prefetch(
                 "citations",
                 queryset=citation_model.objects.filter(claim__in=claim_model.objects.public())
-                .select_related("claim__claimant_person", "claim__claimant_organization")
+                .select_related("claim")
+                .prefetch_related(
+                    Prefetch("claim__claimant_person", queryset=Person.objects.published()),
+                    Prefetch(
+                        "claim__claimant_organization", queryset=Organization.objects.published()
+                    ),
+                )
                 .order_by("claim__slug", "id"),
                 to_attr="public_citations",
-            )
+            ),
         )
 
 

@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView
 from events.models import Event
 from newsroom import jsonld
 from newsroom.actions import resolve_share_link
-from newsroom.markdown import render_markdown
+from newsroom.markdown import render_article_body
 from newsroom.models import (
     Article,
     ArticleURL,
@@ -92,17 +92,8 @@ def article_page_context(
     Corrections (kind "correction") go at the top of the article, clarifications and updates
     at the bottom.
     """
-    body = render_markdown(
-        article.body,
-        # A claim renamed after the article was written is still found under its old slug.
-        claims={
-            slug: claim
-            for claim in claims
-            for slug in [*(old.slug for old in claim.old_slugs.all()), claim.slug]
-        },
-        people={person.slug: person for person in people},
-        organizations={org.slug: org for org in organizations},
-        events={event.slug: event for event in events},
+    body = render_article_body(
+        article, claims=claims, people=people, organizations=organizations, events=events
     )
     return {
         "body": body,

@@ -104,3 +104,36 @@ def test_endpoints_run_a_fixed_number_of_queries(client, editor, cai, grow):
     article.refresh_from_db()
     after = [count_queries(client, url)[0] for url in urls]
     assert after == before
+
+
+def test_article_detail_gives_rendered_html_never_the_raw_body(client, editor):
+    PersonFactory(full_name="Hidden Aide", slug="hidden-aide", is_published=False)
+    PersonFactory(full_name="Narendra Modi", slug="narendra-modi")
+    article = publish(
+        ArticleFactory(slug="talks", body="[[person:narendra-modi]] met [[person:hidden-aide]]."),
+        editor,
+    )
+    data = client.get(f"/api/articles/{article.slug}/").json()
+    assert "body_markdown" not in data
+    assert data["body_html"] == (
+        '<p><a class="ref ref-person" href="/people/narendra-modi/">Narendra Modi</a> met .</p>\n'
+    )
+
+
+def test_people_and_events_name_no_unpublished_organization(client, cai):
+    hidden = OrganizationFactory(name="Hidden Bureau", slug="hidden-bureau", is_published=False)
+    MembershipFactory(person=cai, organization=hidden, role="Chief")
+    MembershipFactory(person=cai, organization=hidden, role="Aide", end_date=dt.date(2023, 1, 1))
+    event = EventFactory(slug="talks", organizer=hidden)
+    ParticipationFactory(event=event, person=cai, organization=hidden)
+    for url in (
+        "/api/people/cai-qi/",
+        "/people/cai-qi/",
+        "/people/",
+        "/api/events/talks/",
+        "/events/talks/",
+    ):
+        content = client.get(url).content.decode()
+        assert "Hidden Bureau" not in content and "hidden-bureau" not in content, url
+    roles = [p["role"] for p in client.get("/api/people/cai-qi/").json()["current_positions"]]
+    assert roles == ["Member"]

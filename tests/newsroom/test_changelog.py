@@ -7,7 +7,7 @@ from django.urls import reverse
 from newsroom import actions
 from newsroom.models import Article, DraftRevision
 from tests.support.content import edit_live
-from tests.support.factories import ArticleFactory
+from tests.support.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,17 @@ def test_change_log_runs_a_fixed_number_of_queries(client, live_article, editor)
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few)
+
+
+def test_change_log_diffs_the_body_as_readers_read_it(client, live_article, editor):
+    PersonFactory(full_name="Hidden Aide", slug="hidden-aide", is_published=False)
+    PersonFactory(full_name="Narendra Modi", slug="narendra-modi")
+    edit(
+        live_article,
+        editor,
+        body="Cai pledged more exchanges to [[person:narendra-modi]], said "
+        "[[person:hidden-aide]] and [[person:hidden-aide|an aide]].",
+    )
+    html = client.get(changes_url(live_article)).content.decode()
+    assert "Narendra Modi" in html and "an aide" in html
+    assert "hidden" not in html.lower() and "[[" not in html and "person:" not in html

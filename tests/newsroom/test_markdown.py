@@ -39,7 +39,7 @@ def test_claims_become_numbered_footnote_markers_in_order():
     assert result.html.count('href="#fn-1"') == 2 and result.html.count('href="#fn-2"') == 1
 
 
-def test_profile_references_become_links_or_plain_text():
+def test_profile_references_become_links_or_their_label_or_nothing():
     people = {
         "cai-qi": obj(slug="cai-qi", full_name="Cai Qi"),
         "hidden": obj(slug="hidden", full_name="Hidden <Name>", is_published=False),
@@ -47,14 +47,19 @@ def test_profile_references_become_links_or_plain_text():
     events = {"meeting": obj(slug="meeting", title="The meeting")}
     result = render_markdown(
         "[[person:cai-qi]], [[person:hidden]], [[person:no-one]], [[event:meeting]], "
-        "[[org:unknown-org]], [[claim:missing]]",
+        "[[org:unknown-org]], [[claim:missing]], [[person:cai-qi|the director]], "
+        "[[person:hidden|an <official>]], [[claim:missing|it was said]].",
         people=people,
         events=events,
     )
     assert '<a class="ref ref-person" href="/x/cai-qi/">Cai Qi</a>' in result.html
-    assert "Hidden &lt;Name&gt;" in result.html
-    assert "no one" in result.html and "unknown org" in result.html
     assert '<a class="ref ref-event" href="/x/meeting/">The meeting</a>' in result.html
+    assert '<a class="ref ref-person" href="/x/cai-qi/">the director</a>' in result.html
+    # What readers may not see is never named: not its name, not its slug.
+    assert "Hidden" not in result.html and "hidden" not in result.html
+    assert "no one" not in result.html and "no-one" not in result.html
+    assert "unknown" not in result.html and "missing" not in result.html
+    assert "an &lt;official&gt;, it was said." in result.html
     assert "[[" not in result.html and not result.footnotes
     assert set(result.unresolved) == {
         Reference("person", "hidden"),
@@ -62,6 +67,11 @@ def test_profile_references_become_links_or_plain_text():
         Reference("org", "unknown-org"),
         Reference("claim", "missing"),
     }
+
+
+def test_a_claim_reference_with_a_label_keeps_the_words_before_its_marker():
+    result = render_markdown("[[claim:a|Cai directs the office]].", claims={"a": obj(slug="a")})
+    assert 'Cai directs the office<sup class="fn-ref" id="fnref-1">' in result.html
 
 
 def test_references_in_code_stay_literal():

@@ -6,6 +6,7 @@ import pytest
 
 from newsroom.search import search
 from tests.support.content import make_public_claim, make_published_article, searchable_content
+from tests.support.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +32,15 @@ def test_published_articles_and_rated_claims_are_found(newsroom_content, editor)
     results = search("banquet dropped")
     assert [a.pk for a in results.articles] == [article.pk]
     assert [c.pk for c in results.claims] == [claim.pk]
+
+
+def test_article_bodies_are_searched_as_readers_read_them_not_as_markup(editor):
+    PersonFactory(full_name="Secret Person", slug="secret-source", is_published=False)
+    article = make_published_article(
+        editor,
+        headline="Talks in Tianjin",
+        body="Met [[person:secret-source]] and [[person:secret-source|an aide]] today.",
+    )
+    for query in ("person", "secret-source", "secret", "org"):
+        assert search(query).articles == [], query
+    assert [a.pk for a in search("aide").articles] == [article.pk]

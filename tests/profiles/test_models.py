@@ -150,3 +150,15 @@ def cai():
 def test_a_year_precise_end_counts_for_the_whole_year(cai):
     held = Membership.objects.held_on(dt.date(2010, 9, 1)).values_list("role", flat=True)
     assert list(held) == ["Mayor"]
+
+
+def test_published_profiles_load_positions_only_in_published_organizations():
+    person = PersonFactory()
+    shown = MembershipFactory(person=person, role="Member")
+    MembershipFactory(
+        person=person, role="Chief", organization=OrganizationFactory(is_published=False)
+    )
+    loaded = Person.objects.for_public_detail().get(pk=person.pk)
+    assert loaded.current_positions == [shown]
+    assert list(Membership.objects.in_published_organizations()) == [shown]
+    assert Person.objects.for_listing().get(pk=person.pk).current_positions == [shown]

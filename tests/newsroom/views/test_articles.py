@@ -48,7 +48,7 @@ QUERIES = {
     "section": 5,
     "tag": 4,
     "author": 4,
-    "article_detail": 10,
+    "article_detail": 11,
     # An article citing nothing; the lead image's renditions are one more query.
     "article_detail_plain": 8,
     "article_detail_plain_with_lead_image": 9,
@@ -123,24 +123,25 @@ def test_article_json_ld_and_meta(client, editor, cited_article):
     assert f'alt="{image.alt_text}"' in html
 
 
-def test_unknown_and_unpublic_references_render_as_plain_text(client, editor):
+def test_unknown_and_unpublic_references_render_as_their_label_or_nothing(client, editor):
     PersonFactory(slug="hidden", full_name="Hidden Person", is_published=False)
     draft_claim = ClaimFactory(slug="draft-claim")
     CitationFactory(claim=draft_claim)
     gone = make_public_claim(editor, slug="gone")
     article = ArticleFactory(
-        body="See [[person:hidden]], [[person:nobody-here]] and "
-        "[[claim:draft-claim]][[claim:gone]]."
+        body="See [[person:hidden]], [[person:hidden|an official]], [[person:nobody-here]] "
+        "and [[claim:draft-claim]][[claim:gone]]."
     )
     article = publish(article, editor, override_reason="Testing an unrated claim.")
     gone.delete()  # a reference can stop matching after publication
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Hidden Person" in html and "/people/hidden/" not in html
-    assert "nobody here" in html
-    assert "fn-ref" not in html and "footnotes-heading" not in html
-    assert "/claims/draft-claim/" not in html and "[[" not in html
+    body = html.split('class="prose', 1)[1]
+    assert "See , an official,  and ." in body
+    for hidden in ("Hidden Person", "hidden", "nobody", "draft-claim", "draft claim", "gone"):
+        assert hidden not in html.lower().split("<body", 1)[1], hidden
+    assert "fn-ref" not in html and "footnotes-heading" not in html and "[[" not in html
 
 
 def test_body_markdown_is_sanitised(client, editor):

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 # Each page's fixed query count, however many related rows it shows (asserted below and quoted
 # in the issue's closing note).
-QUERIES = {"claim_list": 2, "claim_detail": 9, "source_detail": 2}
+QUERIES = {"claim_list": 3, "claim_detail": 10, "source_detail": 4}
 
 
 def test_claim_page_shows_verdict_citations_history_and_claim_review(client, editor):
@@ -186,3 +186,24 @@ def test_source_detail_query_count_is_fixed(client, editor):
     assert content.count(b'class="claim-card"') == 5
     assert_shows(content, shown)
     assert few == many == QUERIES["source_detail"]
+
+
+def test_a_public_claim_never_names_an_unpublished_claimant_or_publisher(client, editor):
+    hidden = PersonFactory(full_name="Hidden Speaker", slug="hidden-speaker", is_published=False)
+    bureau = OrganizationFactory(name="Hidden Wire", slug="hidden-wire", is_published=False)
+    source = SourceFactory(publisher=bureau)
+    claim = make_public_claim(
+        editor, slug="said", claimant_person=hidden, extra_citations=[{"source": source}]
+    )
+    claim = rerate(claim, editor)
+    for url in (
+        claim.get_absolute_url(),
+        "/claims/",
+        source.get_absolute_url(),
+        "/api/claims/said/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        content = response.content.decode()
+        assert "Hidden" not in content and "hidden-" not in content, url
+    assert "said by" not in client.get("/claims/").content.decode()

@@ -15,7 +15,7 @@ from tests.support.factories import EventFactory, OrganizationFactory, Participa
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = {"event_list": 2, "event_detail": 8}
+QUERIES = {"event_list": 4, "event_detail": 9}
 
 
 @pytest.fixture
