@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from events.models import Event, Participation, Place
 from newsroom.history.admin import HistoryAdmin
+from newsroom.history.admin_input import SafeRelationsMixin
 
 LOCAL_TIME_HELP = (
     "Local time at the event's place, in the place's time zone (for Tianjin, China Standard "
@@ -116,7 +117,7 @@ class PlaceAdmin(HistoryAdmin):
     )
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(SafeRelationsMixin, admin.TabularInline):
     model = Participation
     extra = 0
     fields = ("person", "role", "organization", "note")

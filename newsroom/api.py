@@ -3,13 +3,18 @@
 Plain Django views returning JSON: the API only reads, and every endpoint loads through the
 same QuerySet methods as the pages, so it sees exactly what anonymous readers see and runs a
 fixed number of queries. Lists are paginated (``?page=N``, ``next``/``previous`` links).
+
+Errors are JSON too, ``{"error": "..."}``: 400 for a parameter that is not valid (a page that
+is not a whole number from 1), 404 for an unknown record, page or address.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -47,11 +52,49 @@ def _respond(data: dict | list) -> JsonResponse:
     return response
 
 
+class BadParameter(Exception):
+    """A query parameter the API cannot use; answered with 400 and the message."""
+
+
+def _error(status: int, message: str) -> JsonResponse:
+    response = _respond({"error": message})
+    response.status_code = status
+    return response
+
+
+def api_view(view):
+    """A GET-only API view whose errors are JSON: 400 for a bad parameter, 404 for a miss."""
+
+    @require_GET
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> JsonResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except BadParameter as error:
+            return _error(400, str(error))
+        except Http404 as error:
+            return _error(404, str(error) or "Not found.")
+
+    return wrapper
+
+
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")  # ASCII digits only; int() also takes "１２"
+
+
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    if not _PAGE_NUMBER.fullmatch(raw):
+        if re.fullmatch(r"[0-9]+", raw) and raw.strip("0"):
+            raise Http404("No such page.")  # a whole number, just far beyond the last page
+        raise BadParameter("page must be a whole number from 1.")
+    return int(raw)
+
+
 def _paginated(request: HttpRequest, queryset: QuerySet, render) -> JsonResponse:
     paginator = Paginator(queryset, PAGE_SIZE)
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger) as error:
+        page = paginator.page(_page_number(request))
+    except EmptyPage as error:
         raise Http404(f"No such page: {error}") from error
 
     def link(number: int | None) -> str | None:
@@ -271,7 +314,7 @@ def event_detail(request: HttpRequest, event: Event) -> dict[str, Any]:
 # Views
 
 
-@require_GET
+@api_view
 def index(request: HttpRequest) -> JsonResponse:
     """/api/: where everything is."""
     return _respond(
@@ -284,37 +327,37 @@ def index(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@api_view
 def articles(request: HttpRequest) -> JsonResponse:
     queryset = Article.objects.published().for_listing().order_by("-published_at", "-pk")
     return _paginated(request, queryset, article_summary)
 
 
-@require_GET
+@api_view
 def article(request: HttpRequest, slug: str) -> JsonResponse:
     obj = get_object_or_404(Article.objects.published().for_public_detail(), slug=slug)
     return _respond(article_detail(request, obj))
 
 
-@require_GET
+@api_view
 def claims(request: HttpRequest) -> JsonResponse:
     queryset = Claim.objects.public().for_listing().order_by("-reviewed_at", "-pk")
     return _paginated(request, queryset, claim_summary)
 
 
-@require_GET
+@api_view
 def claim(request: HttpRequest, slug: str) -> JsonResponse:
     obj = get_object_or_404(Claim.objects.public().for_public_detail(), slug=slug)
     return _respond(claim_detail(request, obj))
 
 
-@require_GET
+@api_view
 def people(request: HttpRequest) -> JsonResponse:
     queryset = Person.objects.published().order_by("family_name", "full_name", "pk")
     return _paginated(request, queryset, person_summary)
 
 
-@require_GET
+@api_view
 def person(request: HttpRequest, slug: str) -> JsonResponse:
     obj = get_object_or_404(
         prefetch_coverage(Person.objects.published().for_public_detail()), slug=slug
@@ -322,19 +365,19 @@ def person(request: HttpRequest, slug: str) -> JsonResponse:
     return _respond(person_detail(request, obj))
 
 
-@require_GET
+@api_view
 def organization(request: HttpRequest, slug: str) -> JsonResponse:
     obj = get_object_or_404(Organization.objects.published().for_public_detail(), slug=slug)
     return _respond(organization_detail(request, obj))
 
 
-@require_GET
+@api_view
 def events(request: HttpRequest) -> JsonResponse:
     queryset = Event.objects.published().for_listing().order_by("-starts_at", "-pk")
     return _paginated(request, queryset, event_summary)
 
 
-@require_GET
+@api_view
 def event(request: HttpRequest, slug: str) -> JsonResponse:
     obj = get_object_or_404(
         prefetch_coverage(
@@ -343,3 +386,9 @@ def event(request: HttpRequest, slug: str) -> JsonResponse:
         slug=slug,
     )
     return _respond(event_detail(request, obj))
+
+
+@api_view
+def not_found(request: HttpRequest, rest: str) -> JsonResponse:
+    """Any other address under /api/: a JSON 404, like the API's other misses."""
+    raise Http404(f"No API endpoint at /api/{rest}")

@@ -2,7 +2,7 @@
 organization and event pages, which newsroom composes (``profiles_urls``, ``events_urls``)."""
 
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 
 from events import urls as event_urls
 from newsroom import api, changelog, converters, feeds
@@ -76,4 +76,6 @@ urlpatterns = [
     path("api/organizations/<slug:slug>/", api.organization, name="api_organization"),
     path("api/events/", api.events, name="api_events"),
     path("api/events/<slug:slug>/", api.event, name="api_event"),
+    # Ends in a slash, so /api/articles still redirects to /api/articles/ (APPEND_SLASH).
+    re_path(r"^api/(?P<rest>.+/)$", api.not_found, name="api_not_found"),
 ]

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from newsroom import health, media
+from newsroom.history.admin_input import SafeAutocompleteJsonView
 from newsroom.history.recent_changes import recent_changes_view
 from newsroom.public_urls import events_urls, profiles_urls
 
@@ -26,6 +27,12 @@ urlpatterns = [
         "admin/recent-changes/",
         admin.site.admin_view(recent_changes_view),
         name="admin_recent_changes",
+    ),
+    # Django's autocomplete view answered 500 for a reverse relation as field_name; this one,
+    # at the same address (so the widgets' reverse("admin:autocomplete") lands here), 403.
+    path(
+        "admin/autocomplete/",
+        admin.site.admin_view(SafeAutocompleteJsonView.as_view(admin_site=admin.site)),
     ),
     path("admin/", admin.site.urls),
     *media_urls,

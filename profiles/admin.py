@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
 from newsroom.history.admin import HistoryAdmin
+from newsroom.history.admin_input import SafeRelationsMixin
 from profiles.models import Membership, Organization, Person
 
 
@@ -32,7 +33,7 @@ class CurrentMembershipFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SafeRelationsMixin, admin.TabularInline):
     """Positions held; used on both sides, so the link to the page's own object is left out."""
 
     model = Membership

@@ -13,6 +13,7 @@ from newsroom.admin.base import ReadOnlyAdminMixin, WorkflowVersionAdmin
 from newsroom.admin.publishing import ArticleAdminForm, ArticlePublishingMixin
 from newsroom.exceptions import WorkflowError
 from newsroom.history.admin import HistoryAdmin
+from newsroom.history.admin_input import SafeRelationsMixin
 from newsroom.models import (
     ARTICLE_WORKFLOW_FIELDS,
     Article,
@@ -70,7 +71,7 @@ class CorrectionInlineForm(forms.ModelForm):
                 field.disabled = True
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(SafeRelationsMixin, admin.StackedInline):
     """Corrections are appended, never edited away: add new ones, saved ones are read-only."""
 
     model = Correction
@@ -280,7 +281,7 @@ class CorrectionAdmin(HistoryAdmin):
 
 
 @admin.register(ArticleEvent)
-class ArticleEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class ArticleEventAdmin(ReadOnlyAdminMixin, SafeRelationsMixin, admin.ModelAdmin):
     """The audit trail of publishing moves; not versioned, since it is never edited."""
 
     list_display = ("created_at", "article", "from_status", "to_status", "actor")

@@ -16,6 +16,7 @@ from newsroom.admin.base import ReadOnlyAdminMixin, RulesAdminMixin, WorkflowVer
 from newsroom.admin.filters import AgeFilter, EvidenceFilter, ReviewQueueFilter
 from newsroom.admin.review import ClaimReviewMixin
 from newsroom.history.admin import HistoryAdmin
+from newsroom.history.admin_input import SafeRelationsMixin
 from newsroom.models import CLAIM_RATED_STATUSES, Citation, Claim, ClaimStatus, ReviewEvent
 from profiles.models import Membership
 
@@ -53,7 +54,7 @@ class CitationInlineFormSet(forms.BaseInlineFormSet):
             seen[key] = index
 
 
-class CitationInline(admin.StackedInline):
+class CitationInline(SafeRelationsMixin, admin.StackedInline):
     model = Citation
     formset = CitationInlineFormSet
     extra = 0
@@ -66,7 +67,7 @@ class CitationInline(admin.StackedInline):
         return super().get_queryset(request).select_related("source")
 
 
-class ReviewEventInline(ReadOnlyAdminMixin, admin.TabularInline):
+class ReviewEventInline(ReadOnlyAdminMixin, SafeRelationsMixin, admin.TabularInline):
     """The claim's review history, read-only: only the workflow writes it."""
 
     model = ReviewEvent
@@ -246,7 +247,7 @@ class CitationAdmin(RulesAdminMixin, HistoryAdmin):
 
 
 @admin.register(ReviewEvent)
-class ReviewEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class ReviewEventAdmin(ReadOnlyAdminMixin, SafeRelationsMixin, admin.ModelAdmin):
     """The audit trail of review moves; not versioned, since it is never edited."""
 
     list_display = ("created_at", "claim", "from_status", "to_status", "verdict", "actor")

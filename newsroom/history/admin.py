@@ -58,6 +58,7 @@ from reversion.revisions import (
 )
 
 from newsroom.history.actions import restore_deleted_in_revision
+from newsroom.history.admin_input import SafeRelationsMixin
 from newsroom.history.compare import Comparison, compare, previous_version, stored_fields
 from newsroom.history.deletions import deleting_as
 from newsroom.history.models import Deletion
@@ -69,7 +70,6 @@ REASON_FIELD = "change_reason"
 HISTORY_FIELDS = (OPENED_VERSION_FIELD, OPENED_ROWS_FIELD, REASON_FIELD)
 # Row changes named in a refusal's message; the conflict box on the page lists them all.
 _ROWS_IN_MESSAGE = 5
-
 
 
 @dataclass
@@ -480,7 +480,7 @@ class HistoryFormMixin:
         return current, changed
 
 
-class HistoryAdmin(VersionAdmin):
+class HistoryAdmin(SafeRelationsMixin, VersionAdmin):
     """The admin base for every versioned model (see the module docstring)."""
 
     object_history_template = "admin/history/object_history.html"
@@ -678,12 +678,12 @@ class HistoryAdmin(VersionAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Revert: ask for a reason if the record is public now, and name what was restored."""
         with history_edit() as edit:
-            current = self.model._default_manager.filter(pk=unquote(object_id)).first()
+            # get_object answers None for an id the primary key cannot hold ("abc"), as the
+            # change view does; a bare filter(pk=...) raised ValueError.
+            current = self.get_object(request, unquote(object_id))
             if current is not None:
                 edit.requires_reason = self.requires_change_reason(request, current)
-            version = (
-                Version.objects.select_related("revision__user").filter(pk=version_id).first()
-            )
+            version = Version.objects.select_related("revision__user").filter(pk=version_id).first()
             edit.reverting = version
             return self._revert_whole(
                 request, version, super().revision_view, object_id, version_id, extra_context

@@ -75,18 +75,26 @@ def test_event_detail_in_local_time_with_status(client):
 def test_unpublished_things_answer_404(client, editor):
     PersonFactory(slug="hidden", is_published=False)
     ArticleFactory(slug="draft")
-    assert client.get("/api/people/hidden/").status_code == 404
-    assert client.get("/api/articles/draft/").status_code == 404
+    for url in ("/api/people/hidden/", "/api/articles/draft/", "/api/no-such-thing/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "error" in response.json()
     assert client.get("/api/articles/").json()["count"] == 0
 
 
-def test_lists_paginate_and_bad_pages_are_404(client, editor):
+def test_lists_paginate_beyond_the_last_page_is_404_and_garbage_400(client, editor):
     for number in range(3):
         make_public_claim(editor, slug=f"claim-{number}")
     data = client.get("/api/claims/").json()
     assert data["count"] == 3 and data["next"] is None
-    assert client.get("/api/claims/?page=9").status_code == 404
-    assert client.get("/api/claims/?page=x").status_code == 404
+    for page in ("9", "99999999999999999999"):
+        response = client.get(f"/api/claims/?page={page}")
+        assert response.status_code == 404 and "error" in response.json()
+    for page in ("x", "0", "-1", "1.5", "%00", "１"):
+        response = client.get(f"/api/claims/?page={page}")
+        assert response.status_code == 400, page
+        assert response.json() == {"error": "page must be a whole number from 1."}
+    assert client.get("/api/claims").status_code == 301  # still redirected to the slash
 
 
 @pytest.mark.parametrize("grow", ["claims", "citations"])
