@@ -76,6 +76,8 @@ def _article_kwargs(article: Article) -> dict:
 
 
 FILLERS = {
+    # Any other address under /api/ is a JSON 404 that names nothing.
+    "newsroom:api_not_found": lambda s: [{"rest": "no-such-endpoint/"}],
     "newsroom:article_detail": lambda s: [_article_kwargs(a) for a in s.articles],
     "newsroom:article_changes": lambda s: [_article_kwargs(a) for a in s.articles],
     "newsroom:api_article": lambda s: [{"slug": a.slug} for a in s.articles],
