@@ -96,3 +96,30 @@ def test_the_test_clients_login_works_when_given_a_request(client, editor):
 
     assert client.login(request=HttpRequest(), username="editor", password="pw")
     assert signed_in(client)
+
+
+def test_behind_the_proxy_each_reader_has_their_own_lock(client, editor, settings):
+    # deploy/nginx.conf: every request arrives from nginx's address, the client's is in X-Real-IP
+    # (.env.example). Without django-ipware axes would read REMOTE_ADDR and lock everyone out.
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_REAL_IP"]
+    for _ in range(10):
+        client.post(
+            reverse("admin:login"),
+            {"username": "editor", "password": "wrong"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_REAL_IP="203.0.113.7",
+        )
+    attacker = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": "pw"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_REAL_IP="203.0.113.7",
+    )
+    assert attacker.status_code == 429
+    colleague = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": "pw"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_REAL_IP="198.51.100.20",
+    )
+    assert colleague.status_code == 302
