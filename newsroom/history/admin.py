@@ -675,6 +675,25 @@ class HistoryAdmin(SafeRelationsMixin, VersionAdmin):
         url = row_admin._url("history_compare", quote(row.object_id))
         return f"{url}?{urlencode({'new': row.version.pk})}"
 
+    def _own_version(self, version_id) -> Version:
+        """The version ``version_id`` if it is one of this admin's model, else 404.
+
+        reversion finds a version by its id (and the record's id) alone, so another model's
+        version under this admin's address (a claim's, say, under a person's) reached its revert
+        or recover form, with this admin's permissions.
+        """
+        version = (
+            Version.objects.get_for_model(self.model)
+            .select_related("revision__user")
+            .filter(pk=version_id)
+            .first()
+            if str(version_id).isdigit()
+            else None
+        )
+        if version is None:
+            raise Http404("No such version of this kind of record.")
+        return version
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Revert: ask for a reason if the record is public now, and name what was restored."""
         with history_edit() as edit:
@@ -683,7 +702,7 @@ class HistoryAdmin(SafeRelationsMixin, VersionAdmin):
             current = self.get_object(request, unquote(object_id))
             if current is not None:
                 edit.requires_reason = self.requires_change_reason(request, current)
-            version = Version.objects.select_related("revision__user").filter(pk=version_id).first()
+            version = self._own_version(version_id)
             edit.reverting = version
             return self._revert_whole(
                 request, version, super().revision_view, object_id, version_id, extra_context
@@ -697,7 +716,7 @@ class HistoryAdmin(SafeRelationsMixin, VersionAdmin):
         """
         with history_edit() as edit:
             edit.requires_reason = False
-            version = Version.objects.select_related("revision").filter(pk=version_id).first()
+            version = self._own_version(version_id)
             if version is not None:
                 edit.recovering = (
                     Deletion.objects.pending()

@@ -409,3 +409,16 @@ def test_a_deleted_person_is_recovered_with_their_memberships(editor_client, edi
     revision = latest_revision()
     assert revision.user == editor and revision.comment
     assert Version.objects.get_for_object(person).count() == 2
+
+
+def test_a_revert_url_refuses_a_version_of_another_kind_of_record(editor_client, editor):
+    # reversion finds the version by its id and the record's id alone: a claim's version under
+    # a person's address (same object id) reached the revert form of another model's row.
+    claim = ClaimFactory()
+    version = save_revision(claim, "Claim saved.", editor)
+    Person.objects.filter(pk=claim.pk).first() or PersonFactory(pk=claim.pk)
+    person_url = reverse("admin:profiles_person_revision", args=[claim.pk, version.pk])
+    assert editor_client.get(person_url).status_code == 404
+    assert editor_client.post(person_url, {}).status_code == 404
+    # Its own address still opens it.
+    assert editor_client.get(admin_url(claim, "revision", claim.pk, version.pk)).status_code == 200
