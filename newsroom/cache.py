@@ -17,42 +17,18 @@ from __future__ import annotations
 
 import functools
 import logging
-import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
+
+from newsroom.outage import RateLimitedLog
 
 logger = logging.getLogger(__name__)
 
 
-class _OncePerInterval:
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._last = float("-inf")
-        self._since_last = 0
-
-    def note(self, operation: str, error: Exception) -> None:
-        now = time.monotonic()
-        with self._lock:
-            self._since_last += 1
-            if now - self._last < settings.NEWSROOM_OUTAGE_LOG_INTERVAL:
-                return
-            count, self._since_last, self._last = self._since_last, 0, now
-        logger.warning(
-            "cache unavailable, serving without it (%d failed call(s) since the last report, "
-            "latest %s): %s: %s",
-            count,
-            operation,
-            type(error).__name__,
-            " ".join(str(error).split())[:300],
-        )
-
-
-cache_log = _OncePerInterval()
+cache_log = RateLimitedLog(logger, "cache unavailable, serving without it", "failed call(s)")
 
 
 def _miss(on_error: Callable[..., Any]):
@@ -64,7 +40,7 @@ def _miss(on_error: Callable[..., Any]):
             try:
                 return method(self, *args, **kwargs)
             except (RedisError, OSError) as error:
-                cache_log.note(method.__name__, error)
+                cache_log.note(error, method.__name__)
                 return on_error(*args, **kwargs)
 
         return wrapper

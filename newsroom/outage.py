@@ -85,29 +85,32 @@ def is_outage(error: BaseException | None) -> bool:
     return isinstance(error, OperationalError)
 
 
-class _RateLimitedLog:
-    """One warning per interval per process, counting the outage responses in between."""
+class RateLimitedLog:
+    """One warning per NEWSROOM_OUTAGE_LOG_INTERVAL per process, counting the failures in
+    between: ``"<what> (<n> <counted> since the last report, latest <where>): <error>"``.
+    The database outage and the cache (newsroom/cache.py) each keep one."""
 
-    def __init__(self) -> None:
+    def __init__(self, logger: logging.Logger, what: str, counted: str) -> None:
+        self._logger, self._what, self._counted = logger, what, counted
         self._lock = threading.Lock()
         self._last = float("-inf")
         self._since_last = 0
 
-    def note(self, error: BaseException, path: str) -> None:
+    def note(self, error: BaseException, where: str) -> None:
         now = time.monotonic()
         with self._lock:
             self._since_last += 1
             if now - self._last < settings.NEWSROOM_OUTAGE_LOG_INTERVAL:
                 return
             count, self._since_last, self._last = self._since_last, 0, now
-        message = " ".join(str(error).split())[:300]
-        logger.warning(
-            "database unavailable, answering 503 (%d request(s) since the last report, "
-            "latest %s): %s: %s",
+        self._logger.warning(
+            "%s (%d %s since the last report, latest %s): %s: %s",
+            self._what,
             count,
-            path,
+            self._counted,
+            where,
             type(error).__name__,
-            message,
+            " ".join(str(error).split())[:300],
         )
 
     def reset(self) -> None:
@@ -116,7 +119,7 @@ class _RateLimitedLog:
             self._since_last = 0
 
 
-outage_log = _RateLimitedLog()
+outage_log = RateLimitedLog(logger, "database unavailable, answering 503", "request(s)")
 
 
 def outage_response(request: HttpRequest, error: BaseException) -> HttpResponse:

@@ -29,10 +29,10 @@ def redis_cache(location: str) -> dict:
 
 @pytest.fixture
 def cache_down(settings):
-    resilient.cache_log.__init__()
+    resilient.cache_log.reset()
     settings.CACHES = redis_cache(CLOSED_PORT_URL)
     yield
-    resilient.cache_log.__init__()
+    resilient.cache_log.reset()
 
 
 def test_a_down_cache_is_a_cache_that_misses(cache_down, caplog):
