@@ -36,7 +36,6 @@ import random
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -47,8 +46,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from newsroom.servers import HOST, production_env, start_gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
 
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("LOADTEST_CONNECTIONS", "32"))
@@ -65,12 +65,6 @@ def log(message: str) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # The scratch database and the server
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def admin_connection():
@@ -97,32 +91,6 @@ def manage(*args: str, env: dict) -> None:
     )
     if result.returncode:
         raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
-
-
-def start_gunicorn(port: int, env: dict, logfile: Path) -> subprocess.Popen:
-    out = logfile.open("wb")
-    command = [
-        sys.executable, "-m", "gunicorn", "newsroom.wsgi",
-        "--bind", f"{HOST}:{port}", "--workers", str(WORKERS),
-        "--timeout", "60", "--error-logfile", "-",
-    ]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-
-
-def wait_until_up(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("gunicorn exited before answering; see its log above")
-        try:
-            status, _, _ = request(port, "GET", "/robots.txt")
-        except OSError:
-            time.sleep(0.2)
-            continue
-        if status == 200:
-            return
-        raise SystemExit(f"gunicorn answers /robots.txt with {status}")
-    raise SystemExit("gunicorn did not answer within 30 s")
 
 
 def request(port, method, path, body=None, headers=None, timeout=30.0):
@@ -552,18 +520,7 @@ def main() -> int:
         raise SystemExit("make loadtest needs wrk: apt-get install wrk (Debian's package)")
     database = f"newsroom_loadtest_{os.getpid()}"
     folder = Path(tempfile.mkdtemp(prefix="newsroom-loadtest-"))
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"{PG_URL}/{database}",
-        "DJANGO_STATIC_ROOT": str(folder / "static"),
-        "DJANGO_MEDIA_ROOT": str(folder / "media"),
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-    }
+    env = production_env(folder, f"{PG_URL}/{database}", DJANGO_LOG_LEVEL="WARNING")
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     server = None
@@ -584,9 +541,8 @@ def main() -> int:
         before = Revision.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         connections.close_all()
 
-        port = free_port()
-        server = start_gunicorn(port, env, gunicorn_log)
-        wait_until_up(port, server)
+        server = start_gunicorn(env, gunicorn_log, workers=WORKERS)
+        port = server.port
         paths = public_paths(port)
         log(f"{len(paths)} public URLs answer 200; loading them with wrk")
 
@@ -608,16 +564,14 @@ def main() -> int:
             raise SystemExit(f"wrk failed:\n{output}")
         reads = json.loads(output.split("WRK_JSON", 1)[1].strip().splitlines()[0])
 
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
         server = None
         saves = check_saves(editors, content["targets"], before)
         connections.close_all()
         return report(reads, editors, saves, elapsed, gunicorn_log)
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+            server.stop()
         try:
             from django.db import connections
 

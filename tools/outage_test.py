@@ -29,9 +29,7 @@ import http.client
 import json
 import os
 import re
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,8 +39,9 @@ import urllib.parse
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
+from newsroom import servers
+from newsroom.servers import HOST, ROOT, Gunicorn, free_port, production_env
+
 WORKERS = 2
 OUTAGE_SECONDS = float(os.environ.get("OUTAGE_SECONDS", "15"))
 THREADS = 4
@@ -56,12 +55,6 @@ EDITOR = ("editor", "editor-demo-2025")  # load_demo's public demo login
 
 def log(message: str) -> None:
     print(f"[outage-test] {message}", flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,30 +190,13 @@ def all_answer_200(port: int, cookie: str, checks: Checks, phase: str) -> None:
 # gunicorn
 
 
-def start_gunicorn(port: int, env: dict, logfile: Path) -> subprocess.Popen:
-    out = logfile.open("ab")
-    command = [
-        sys.executable, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"{HOST}:{port}",
-        "--workers", str(WORKERS), "--timeout", "60", "--error-logfile", "-",
-    ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited:\n{logfile.read_text()[-3000:]}")
-        try:
-            if get(port, "/healthz")[0] == 200:
-                return server
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer within 30 s")
+def start_gunicorn(port: int, env: dict, logfile: Path) -> Gunicorn:
+    return servers.start_gunicorn(env, logfile, port=port, workers=WORKERS)
 
 
-def stop_gunicorn(server: subprocess.Popen | None) -> None:
-    if server is not None and server.poll() is None:
-        server.terminate()
-        server.wait(timeout=30)
+def stop_gunicorn(server: Gunicorn | None) -> None:
+    if server is not None:
+        server.stop()
 
 
 def log_lines_since(logfile: Path, offset: int) -> list[str]:
@@ -291,7 +267,7 @@ def database_outage(port: int, cookie: str, postgres: Postgres, logfile: Path, c
 
 
 def recovery(port, cookie, postgres: Postgres, server, checks: Checks) -> tuple[float, float]:
-    pid = server.pid
+    pid = server.process.pid
     started = time.monotonic()
     postgres.start()
     startup = time.monotonic() - started
@@ -304,7 +280,9 @@ def recovery(port, cookie, postgres: Postgres, server, checks: Checks) -> tuple[
     all_answer_200(port, cookie, checks, "recovered")
     status, _, _ = get(port, "/readyz")
     checks.expect(status == 200, f"recovered: /readyz answered {status}")
-    checks.expect(server.poll() is None and server.pid == pid, "gunicorn was restarted")
+    checks.expect(
+        server.process.poll() is None and server.process.pid == pid, "gunicorn was restarted"
+    )
     return startup, recovered
 
 
@@ -333,19 +311,12 @@ def cache_outage(env: dict, logfile: Path, checks: Checks) -> dict:
 def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="newsroom-outage-"))
     postgres = Postgres(folder, free_port())
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SESSION_COOKIE_SECURE": "0",
-        "DJANGO_CSRF_COOKIE_SECURE": "0",
-        "DATABASE_URL": postgres.url("newsroom"),
-        "DJANGO_STATIC_ROOT": str(folder / "static"),
-        "DJANGO_MEDIA_ROOT": str(folder / "media"),
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-    }
+    env = production_env(
+        folder,
+        postgres.url("newsroom"),
+        DJANGO_SESSION_COOKIE_SECURE="0",
+        DJANGO_CSRF_COOKIE_SECURE="0",
+    )
     env.pop("CACHE_URL", None)
     logfile = folder / "gunicorn.log"
     server = None
@@ -370,8 +341,8 @@ def main() -> int:
         all_answer_200(port, cookie, checks, "database up")
         status, _, _ = get(port, "/readyz")
         checks.expect(status == 200, f"database up: /readyz answered {status}")
-        log(f"gunicorn (pid {server.pid}, {WORKERS} workers) serves {len(PUBLIC)} public and "
-            f"{len(ADMIN)} admin pages with 200")  # fmt: skip
+        log(f"gunicorn (pid {server.process.pid}, {WORKERS} workers) serves {len(PUBLIC)} "
+            f"public and {len(ADMIN)} admin pages with 200")  # fmt: skip
 
         outage = database_outage(port, cookie, postgres, logfile, checks)
         recovered = recovery(port, cookie, postgres, server, checks)

@@ -1,5 +1,6 @@
 """deploy/nginx.conf as written, run by a real nginx on spare ports (TLS left out): media from
-disk with the app's types and caching, nothing but images, the body limit, the proxying."""
+disk with the app's types and caching, nothing but images, the body limit, the proxying, and
+the micro-cache: what the app marks shareable is answered by nginx, never for an editor."""
 
 from __future__ import annotations
 
@@ -7,41 +8,46 @@ import http.client
 import http.server
 import os
 import re
-import shutil
-import socket
-import subprocess
 import threading
-import time
-from pathlib import Path
+from collections import Counter
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parents[2]
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+from newsroom.servers import SITE_FILE, nginx_installed, run_nginx
 
 # .ci/run installs nginx and sets this: there a missing nginx fails the test, never skips it.
 pytestmark = pytest.mark.skipif(
-    not os.environ.get("NEWSROOM_TESTS_NEED_NGINX") and not Path(NGINX).exists(),
+    not os.environ.get("NEWSROOM_TESTS_NEED_NGINX") and not nginx_installed(),
     reason="nginx is not installed",
 )
 
 RENDITION = "renditions/2026/12/7-320-0123456789ab.webp"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+# What the app sends on a page for anonymous readers (newsroom's page cache).
+SHAREABLE = "public, max-age=0, s-maxage=60, stale-while-revalidate=30"
 
 
 class _App(http.server.BaseHTTPRequestHandler):
-    """Stands in for gunicorn: answers with the forwarded scheme it was sent."""
+    """Stands in for gunicorn: answers with the forwarded scheme it was sent, counts the
+    requests that reach it per path, and sends the Cache-Control named by ``?cc=``
+    (``shareable``, ``private`` or ``max-age-only``), none without it."""
+
+    seen: Counter = Counter()
+    controls = {
+        "shareable": SHAREABLE,
+        "private": "private, max-age=0, s-maxage=60",
+        "max-age-only": "public, max-age=0",
+    }
 
     def do_GET(self):
+        self.seen[self.path] += 1
+        control = parse_qs(urlsplit(self.path).query).get("cc", [""])[0]
         body = f"app saw {self.headers['X-Forwarded-Proto']}".encode()
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
+        if control:
+            self.send_header("Cache-Control", self.controls[control])
         self.end_headers()
         self.wfile.write(body)
 
@@ -49,20 +55,9 @@ class _App(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def site_config(root: Path, port: int, app_port: int) -> str:
-    """The site file with only what a test cannot have changed: ports, no TLS, our folders."""
-    site = (ROOT / "deploy" / "nginx.conf").read_text()
-    site = re.sub(r"server \{\s*listen 80;.*?\n\}\n", "", site, count=1, flags=re.S)
-    site = re.sub(r"\n\s*listen \[::\]:443 ssl http2;", "", site)
-    site = site.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{port};")
-    site = re.sub(r"\n\s*ssl_certificate(_key)? [^;]+;", "", site)
-    site = site.replace("root /srv/newsroom;", f"root {root};")
-    return site.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{app_port};")
-
-
 @pytest.fixture
 def nginx(tmp_path):
-    """A running nginx serving deploy/nginx.conf from ``tmp_path``: (port, media folder)."""
+    """A running nginx serving deploy/nginx.conf from ``tmp_path`` in front of ``_App``."""
     media = tmp_path / "media"
     (media / RENDITION).parent.mkdir(parents=True)
     (media / RENDITION).write_bytes(b"RIFF\x00\x00\x00\x00WEBP")
@@ -71,38 +66,13 @@ def nginx(tmp_path):
     (media / "images" / "notes.html").write_text("<script>alert(1)</script>")
     (tmp_path / "secret.png").write_bytes(b"not yours")
     (media / "images" / "link.png").symlink_to(tmp_path / "secret.png")
+    _App.seen = Counter()
     app = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _App)
     threading.Thread(target=app.serve_forever, daemon=True).start()
-    port = free_port()
-    temp = tmp_path / "nginx"
-    temp.mkdir()
-    user = f"user {os.getenv('USER') or 'root'};" if os.geteuid() == 0 else ""
-    (temp / "nginx.conf").write_text(
-        f"{user}\ndaemon off;\npid {temp}/nginx.pid;\nerror_log {temp}/error.log;\n"
-        "events {}\nhttp {\n"
-        f"  access_log off;\n  client_body_temp_path {temp}/body;\n"
-        f"  proxy_temp_path {temp}/proxy;\n  fastcgi_temp_path {temp}/fastcgi;\n"
-        f"  uwsgi_temp_path {temp}/uwsgi;\n  scgi_temp_path {temp}/scgi;\n"
-        f"{site_config(tmp_path, port, app.server_address[1])}\n}}\n"
-    )
-    checked = subprocess.run(
-        [NGINX, "-t", "-p", str(temp), "-c", str(temp / "nginx.conf")],
-        capture_output=True,
-        text=True,
-    )
-    assert checked.returncode == 0, checked.stderr
-    server = subprocess.Popen([NGINX, "-p", str(temp), "-c", str(temp / "nginx.conf")])
     try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield port
+        with run_nginx(tmp_path, app.server_address[1]) as port:
+            yield port
     finally:
-        server.terminate()
-        server.wait(timeout=10)
         app.shutdown()
 
 
@@ -145,9 +115,65 @@ def test_the_body_limit_matches_the_apps_and_the_rest_goes_to_the_app(nginx):
     limit = settings.NEWSROOM_MAX_REQUEST_BYTES
     assert re.search(
         rf"client_max_body_size {limit // (1024 * 1024)}m;",
-        (ROOT / "deploy" / "nginx.conf").read_text(),
+        SITE_FILE.read_text(),
     )
     response, _ = fetch(nginx, "/admin/", "POST", {"Content-Length": str(limit + 1)})
     assert response.status == 413
     response, body = fetch(nginx, "/articles/")
     assert response.status == 200 and body == b"app saw http"
+
+
+def test_a_shareable_page_is_answered_by_nginx_the_second_time(nginx):
+    path = "/articles/2025/08/a/?cc=shareable"
+    first, body = fetch(nginx, path)
+    assert first.getheader("X-Cache-Status") == "MISS" and body == b"app saw http"
+    second, body = fetch(nginx, path)
+    assert second.getheader("X-Cache-Status") == "HIT" and body == b"app saw http"
+    # The browser still revalidates: nginx passes the app's header on unchanged.
+    assert second.getheader("Cache-Control") == SHAREABLE
+    assert _App.seen[path] == 1
+    # The query string is part of the key: another search is another page.
+    response, _ = fetch(nginx, "/search/?q=other&cc=shareable")
+    assert response.getheader("X-Cache-Status") == "MISS"
+
+
+def test_nginx_stores_for_s_maxage_not_max_age(nginx):
+    """max-age=0 is for browsers; with no s-maxage nginx reads it and stores nothing."""
+    path = "/people/?cc=max-age-only"
+    for _ in range(2):
+        response, _ = fetch(nginx, path)
+        assert response.getheader("X-Cache-Status") == "MISS"
+    assert _App.seen[path] == 2
+
+
+def test_a_private_page_is_never_stored(nginx):
+    path = "/claims/?cc=private"
+    for _ in range(2):
+        response, _ = fetch(nginx, path)
+        assert response.getheader("X-Cache-Status") == "MISS"
+    assert _App.seen[path] == 2
+
+
+def test_a_signed_in_reader_is_never_answered_from_the_cache_nor_stored(nginx):
+    session = {"Cookie": "csrftoken=x; sessionid=editor-session"}
+    path = "/events/?cc=shareable"
+    fetch(nginx, path)  # stored for anonymous readers
+    response, _ = fetch(nginx, path, headers=session)
+    assert response.getheader("X-Cache-Status") == "BYPASS"
+    assert _App.seen[path] == 2
+    # What a signed-in request fetched is not kept for anyone.
+    other = "/organizations/?cc=shareable"
+    for _ in range(2):
+        response, _ = fetch(nginx, other, headers=session)
+        assert response.getheader("X-Cache-Status") == "BYPASS"
+    response, _ = fetch(nginx, other)
+    assert response.getheader("X-Cache-Status") == "MISS"
+    assert _App.seen[other] == 3
+
+
+def test_the_admin_is_never_cached_even_if_it_said_it_could_be(nginx):
+    path = "/admin/login/?cc=shareable"
+    for _ in range(2):
+        response, _ = fetch(nginx, path)
+        assert response.getheader("X-Cache-Status") == "BYPASS"
+    assert _App.seen[path] == 2
