@@ -45,8 +45,12 @@ serve: install
 	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn newsroom.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
-# Builds 200,000 revisions in a throwaway database (and PostgreSQL too when DATABASE_URL points
-# at one) and prints how fast the history pages answer. Not part of `make test`.
+# Issue #10's figures in one table per database: every public page in-process (queries,
+# p50/p95), gunicorn + wrk (req/s, p50/p99, ratio to robots.txt), the article through nginx's
+# micro-cache, admin changelists, search, a 1,000-revision history. A throwaway SQLite database
+# (and PostgreSQL too when DATABASE_URL points at one) with the demo and generate_scale_data at
+# BENCH_SCALE (1.0); BENCH_SECONDS (10) of wrk per address at BENCH_CONNECTIONS (16). Needs wrk
+# (nginx optional). Prints figures, asserts none; not part of `make test`, CI runs a small one.
 bench: install
 	$(LOCAL_ENV) $(PY) manage.py bench
 

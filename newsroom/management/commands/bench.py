@@ -1,319 +1,246 @@
-"""``make bench``: time the revision-history pages on a large history, in a throwaway database.
+"""``make bench``: the figures of issue #10 from one run, printed as one table per database.
 
-Builds, from the demo newsroom, one person with 1,000 revisions and 200,000 revisions across
-the site (bulk-inserted copies of the demo's real stored versions), then prints the median
-time of several requests to the real admin views through Django's test client, logged in as
-the demo editor, the queries each page ran, the query plans of recent changes, and the bytes
-stored per article revision. Figures only: nothing is asserted.
+For each database — SQLite in a temporary file, and PostgreSQL too when ``DATABASE_URL``
+points at one (a throwaway ``test_<name>_bench`` on that server, dropped after) — it:
 
-Runs once on SQLite (a temporary file) and, when ``DATABASE_URL`` points at PostgreSQL, once
-more there, in ``test_<name>``, created and dropped by Django's test machinery. Each backend
-runs in a child process, since a process's database settings are fixed at start-up.
+1. migrates, loads the demo, adds ``generate_scale_data --scale $BENCH_SCALE`` (1.0) when
+   that command exists, and collects static files, all with production settings (DEBUG off,
+   a throwaway secret key, ALLOWED_HOSTS=127.0.0.1, plain http);
+2. in a child process with the page cache off (``NEWSROOM_PAGE_CACHE=0``): every public page
+   type, the admin changelists as the demo editor, several searches and the history page of
+   a record with 1,000 revisions through Django's test client — queries and p50/p95 — and the
+   bytes stored per article revision (``newsroom.benchmark.inprocess``);
+3. under gunicorn (2 workers) with ``wrk`` for ``$BENCH_SECONDS`` (10) per address at
+   ``$BENCH_CONNECTIONS`` (16): the article with the page cache off, then on a second server
+   with it on robots.txt (the trivial baseline), the article, person, claim, event and home
+   pages, the article at 32 connections, and the article through deploy/nginx.conf's
+   micro-cache when nginx is installed — req/s, p50/p99 and each one's ratio to the baseline
+   (nginx's to the cached article).
+
+Every figure in a table comes from the same run. Nothing is asserted about times; a page that
+does not answer 200, a wrk error or a failed step stops the bench with an error. The gunicorn
+runs use local-memory caches unless ``BENCH_CACHE_URL`` names a Redis database of the bench's
+own, which it empties before each server starts.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
-import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management import call_command
+from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext, setup_test_environment
-from django.utils import timezone
 
-SITE_REVISIONS = 200_000
-PERSON_REVISIONS = 1_000
-BATCH = 5_000
-RUNS = 7
+from newsroom import servers
+from newsroom.benchmark import load, report
+
+SERVED_PAGES = [
+    ("person, cached", "person"),
+    ("claim, cached", "claim"),
+    ("event, cached", "event"),
+    ("home, cached", "home"),
+]
 
 
-def demo_sentences() -> list[str]:
-    """Sentences from the demo's articles and sources, as realistic text to edit."""
-    from newsroom.models import Article, Source
-
-    texts = [*Article.objects.values_list("body", flat=True)]
-    texts += Source.objects.values_list("archived_text", flat=True)
-    sentences = [
-        part.strip().replace("\n", " ")
-        for text in texts
-        for part in text.split(". ")
-        if len(part.split()) >= 5
-    ]
-    return sentences or ["Cai Qi met the Prime Minister in Tianjin on the sidelines of the summit"]
+def env_number(name: str, default: float, kind=float):
+    try:
+        return kind(os.environ.get(name) or default)
+    except ValueError as error:
+        raise CommandError(f"{name} must be a number, not {os.environ[name]!r}") from error
 
 
 class Command(BaseCommand):
-    help = "Time the history, compare and recent-changes pages on 200,000 revisions."
+    help = "Print issue #10's figures (pages in-process, under gunicorn + wrk, through nginx)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--child", action="store_true", help="Run in this process.")
-        parser.add_argument("--revisions", type=int, default=SITE_REVISIONS)
+        parser.add_argument(
+            "--child", action="store_true", help="Measure in-process here (used by the bench)."
+        )
 
     def handle(self, *args, **options):
+        self.scale = env_number("BENCH_SCALE", 1.0)
+        self.seconds = env_number("BENCH_SECONDS", 10, int)
+        self.connections = env_number("BENCH_CONNECTIONS", 16, int)
+        self.runs = env_number("BENCH_RUNS", 20, int)
         if options["child"]:
-            return self.run_here(options["revisions"])
+            return self.child()
         url = os.environ.get("DATABASE_URL", "")
-        with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
-            targets = [("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")]
-            if url.startswith(("postgres://", "postgresql://")):
-                targets.append(("PostgreSQL", url))
-            for label, database_url in targets:
-                self.stdout.write(f"\n== {label} ==")
-                self.stdout.flush()
-                env = {**os.environ, "DATABASE_URL": database_url}
-                done = subprocess.run(
-                    [
-                        sys.executable,
-                        "manage.py",
-                        "bench",
-                        "--child",
-                        f"--revisions={options['revisions']}",
-                    ],
-                    env=env,
-                    cwd=settings.BASE_DIR,
-                )
-                if done.returncode:
-                    raise CommandError(f"The {label} run failed.")
+        targets = [("SQLite", None)]
+        if url.startswith(("postgres://", "postgresql://")):
+            targets.append(("PostgreSQL", url))
+        tables = []
+        for label, server_url in targets:
+            tables.append(self.run_on(label, server_url))
+            self.stdout.write("\n" + tables[-1] + "\n")
+            self.stdout.flush()
 
-    # -- one backend, in this process
-
-    def run_here(self, site_revisions: int) -> None:
-        setup_test_environment(debug=False)
-        if connection.vendor == "sqlite":
-            # A file rather than memory, so the timings include real reads.
-            connection.settings_dict["TEST"]["NAME"] = connection.settings_dict["NAME"]
-        started = time.monotonic()
-        old_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
-        try:
-            # A throwaway database: the demo's published passwords are no risk here.
-            call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
-            article_bytes = self.article_bytes()
-            person, built = self.build(site_revisions)
-            self.say(f"built in {time.monotonic() - started:.0f} s: {built}")
-            self.measure(person)
-            self.say(article_bytes)
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-
-    def say(self, line: str) -> None:
-        self.stdout.write(line)
+    def say(self, message: str) -> None:
+        self.stdout.write(f"[bench] {message}")
         self.stdout.flush()
 
-    def build(self, site_revisions: int):
-        from django.contrib.auth import get_user_model
-        from reversion.models import Revision, Version
+    # -- in the child: the in-process half, printed as JSON for the parent
 
-        from profiles.models import Person
+    def child(self) -> None:
+        from django.test.utils import setup_test_environment
 
-        rng = random.Random(2025)
-        users = list(get_user_model().objects.all())
-        templates = []  # each demo revision's versions, as field dicts
-        for revision in Revision.objects.prefetch_related("version_set"):
-            templates.append(
-                [
-                    {
-                        "content_type_id": v.content_type_id,
-                        "object_id": v.object_id,
-                        "db": v.db,
-                        "format": v.format,
-                        "serialized_data": v.serialized_data,
-                        "object_repr": v.object_repr,
-                    }
-                    for v in revision.version_set.all()
-                ]
-            )
-        now = timezone.now()
-        span = dt.timedelta(days=730).total_seconds()
+        from newsroom.benchmark import inprocess
 
-        # One person edited 1,000 times: the biography grows and changes a word at a time.
-        person = Person.objects.get(slug="cai-qi")
-        person_version = Version.objects.get_for_object(person).first()
-        person_revision = [
-            dict(t)
-            for t in next(
-                versions
-                for versions in templates
-                if any(v["serialized_data"] == person_version.serialized_data for v in versions)
-            )
-        ]
-        sentences = demo_sentences()
-        data = json.loads(person_version.serialized_data)
-        biography = [s for s in (data[0]["fields"].get("biography") or "").split(". ") if s]
-        created = 0
-        for start in range(0, PERSON_REVISIONS, BATCH):
-            revisions = []
-            for index in range(start, min(start + BATCH, PERSON_REVISIONS)):
-                seconds = span * (1 - (index + 1) / (PERSON_REVISIONS + 1))
-                revisions.append(
-                    Revision(
-                        date_created=now - dt.timedelta(seconds=seconds),
-                        user=rng.choice(users),
-                        comment=f"Biography edit {index + 1}.",
+        setup_test_environment(debug=False)
+        figures = inprocess.measure(runs=self.runs)
+        self.stdout.write("BENCH_JSON " + json.dumps(figures))
+
+    # -- one database, start to finish
+
+    def run_on(self, label: str, server_url: str | None) -> str:
+        with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
+            folder = Path(tmp)
+            if server_url is None:
+                database_url, drop = f"sqlite:///{folder / 'bench.sqlite3'}", None
+            else:
+                database_url, drop = create_pg_database(server_url)
+            try:
+                env = servers.production_env(folder, database_url, DJANGO_LOG_LEVEL="WARNING")
+                env.pop("CACHE_URL", None)
+                if os.environ.get("BENCH_CACHE_URL"):
+                    env["CACHE_URL"] = os.environ["BENCH_CACHE_URL"]
+                data = self.build(label, env)
+                figures = self.in_process(label, env)
+                figures.update(self.served(label, env, figures, folder))
+            finally:
+                if drop:
+                    drop()
+        title = (
+            f"make bench: {label}, scale {self.scale:g} ({data}); in-process {self.runs} runs "
+            f"per page; wrk {self.seconds} s per address at {self.connections} connections"
+        )
+        return report.render(title, figures)
+
+    def manage(self, env: dict, *args: str) -> str:
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=servers.ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            raise CommandError(f"manage.py {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
+        self.say(f"manage.py {args[0]}: {time.monotonic() - started:.0f} s")
+        return done.stdout
+
+    def build(self, label: str, env: dict) -> str:
+        self.say(f"{label}: building the throwaway database")
+        self.manage(env, "migrate", "--no-input", "--verbosity", "0")
+        # A throwaway database: the demo's published passwords are no risk here.
+        self.manage(env, "load_demo", "--force", "--verbosity", "0")
+        if "generate_scale_data" in get_commands():
+            self.manage(
+                env, "generate_scale_data", "--seed", "2025", "--scale", f"{self.scale:g}",
+                "--no-progress",
+            )  # fmt: skip
+            data = "demo + scale data"
+        else:
+            self.say("generate_scale_data is not in this build: demo data only")
+            data = "demo data only: no generate_scale_data"
+        self.manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+        return data
+
+    def in_process(self, label: str, env: dict) -> dict:
+        self.say(f"{label}: in-process pages ({self.runs} runs each, page cache off)")
+        output = self.manage(
+            {**env, "NEWSROOM_PAGE_CACHE": "0", "BENCH_RUNS": str(self.runs)}, "bench", "--child"
+        )
+        return json.loads(output.split("BENCH_JSON ", 1)[1])
+
+    def served(self, label: str, env: dict, figures: dict, folder: Path) -> dict:
+        if not load.wrk_installed():
+            self.say("wrk is not installed (apt-get install wrk): no served figures")
+            return {row: {"note": "wrk not installed"} for row in report.SERVED}
+        url = {row: figure["url"] for row, figure in figures.items() if "url" in figure}
+        logfile = folder / "gunicorn.log"
+        served: dict[str, dict] = {}
+
+        def measure(row, server, path, connections=self.connections):
+            self.say(f"{label}: wrk {row} ({path})")
+            try:
+                served[row] = load.run_wrk(
+                    server.port, path, connections=connections, seconds=self.seconds,
+                    folder=folder,
+                )  # fmt: skip
+            except load.BenchError as error:
+                raise CommandError(str(error)) from error
+
+        server = self.start(env | {"NEWSROOM_PAGE_CACHE": "0"}, logfile)
+        try:
+            measure("article, cache off", server, url["article"])
+        finally:
+            server.stop()
+        server = self.start(env, logfile)
+        try:
+            measure("robots.txt (baseline)", server, "/robots.txt")
+            measure("article, cached", server, url["article"])
+            if "s-maxage" not in load.cache_control(server.port, url["article"]):
+                served["article, cached"]["note"] = "no s-maxage: no page cache in this build"
+            for row, page in SERVED_PAGES:
+                measure(row, server, url[page])
+            measure("article, cached, 32 connections", server, url["article"], 32)
+            if servers.nginx_installed():
+                with servers.run_nginx(folder, server.port) as port:
+                    self.say(f"{label}: wrk article through nginx")
+                    try:
+                        served["article through nginx"] = load.run_wrk(
+                            port, url["article"], connections=self.connections,
+                            seconds=self.seconds, folder=folder,
+                        )  # fmt: skip
+                    except load.BenchError as error:
+                        raise CommandError(str(error)) from error
+                    status = load.cache_status(port, url["article"])
+                    served["article through nginx"]["note"] = (
+                        f"ratio to the cached article; X-Cache-Status {status}"
                     )
-                )
-            revisions = Revision.objects.bulk_create(revisions)
-            versions = []
-            for revision in revisions:
-                # An editor's day: add a sentence, rewrite one, or fix a word; a long
-                # biography stays around 40 sentences (some 6,000 characters).
-                roll = rng.random()
-                if roll < 0.4 and len(biography) < 40:
-                    biography.insert(rng.randrange(len(biography) + 1), rng.choice(sentences))
-                elif roll < 0.7 and biography:
-                    biography[rng.randrange(len(biography))] = rng.choice(sentences)
-                elif biography:
-                    at = rng.randrange(len(biography))
-                    words = biography[at].split()
-                    words[rng.randrange(len(words))] = rng.choice(rng.choice(sentences).split())
-                    biography[at] = " ".join(words)
-                data[0]["fields"]["biography"] = ". ".join(biography)
-                stored = json.dumps(data)
-                for template in person_revision:
-                    row = dict(template, revision_id=revision.pk)
-                    if template["serialized_data"] == person_version.serialized_data:
-                        row["serialized_data"] = stored
-                    versions.append(Version(**row))
-            Version.objects.bulk_create(versions, batch_size=1000)
-            created += len(versions)
+            else:
+                served["article through nginx"] = {"note": "nginx not installed"}
+        finally:
+            server.stop()
+        baseline = served["robots.txt (baseline)"]["rps"]
+        for row, figure in served.items():
+            if "rps" in figure and row != "article through nginx":
+                figure["ratio"] = figure["rps"] / baseline
+        through = served["article through nginx"]
+        if "rps" in through:
+            through["ratio"] = through["rps"] / served["article, cached"]["rps"]
+        return served
 
-        # The rest of the site: copies of the demo's revisions, spread over two years.
-        site_versions = 0
-        for start in range(0, site_revisions, BATCH):
-            count = min(BATCH, site_revisions - start)
-            chosen = [rng.choice(templates) for _ in range(count)]
-            revisions = Revision.objects.bulk_create(
-                [
-                    Revision(
-                        date_created=now - dt.timedelta(seconds=rng.random() * span),
-                        user=rng.choice(users),
-                        comment=rng.choice(["", "Typo.", "Added a source.", "Updated rank."]),
-                    )
-                    for _ in range(count)
-                ]
-            )
-            versions = [
-                Version(**template, revision_id=revision.pk)
-                for revision, group in zip(revisions, chosen, strict=True)
-                for template in group
-                if not (
-                    template["content_type_id"] == person_version.content_type_id
-                    and template["object_id"] == str(person.pk)
-                )
-            ]
-            Version.objects.bulk_create(versions, batch_size=1000)
-            site_versions += len(versions)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh statistics, as a live database would have
-        return person, (
-            f"{Revision.objects.count():,} revisions, {Version.objects.count():,} versions "
-            f"({PERSON_REVISIONS:,} revisions of {person}, {created:,} versions with positions)"
-        )
+    def start(self, env: dict, logfile: Path) -> servers.Gunicorn:
+        if env.get("CACHE_URL", "").startswith("redis"):
+            import redis
 
-    def measure(self, person) -> None:
-        from django.contrib.auth import get_user_model
-        from django.contrib.contenttypes.models import ContentType
-        from reversion.models import Version
+            # The bench's own database (BENCH_CACHE_URL): no page from another run or server.
+            redis.Redis.from_url(env["CACHE_URL"]).flushdb()
+        return servers.start_gunicorn(env, logfile, workers=2)
 
-        from newsroom.models import Article
 
-        client = Client()
-        client.force_login(get_user_model().objects.get(username="editor"))
-        writer = get_user_model().objects.get(username="writer")
-        article_type = ContentType.objects.get_for_model(Article)
-        since = (timezone.localdate() - dt.timedelta(days=90)).isoformat()
-        versions = Version.objects.get_for_object(person).order_by("-pk")
-        newest, previous = list(versions.values_list("pk", flat=True)[:2])
-        oldest = versions.order_by("pk").values_list("pk", flat=True).first()
-        history = f"/admin/profiles/person/{person.pk}/history/"
-        compare = f"{history}compare/"
-        pages = [
-            ("recent changes, first page", "/admin/recent-changes/"),
-            ("recent changes, second page", None),
-            (
-                "recent changes, user + model + 90 days",
-                f"/admin/recent-changes/?user={writer.pk}&model={article_type.pk}&since={since}",
-            ),
-            ("recent changes, model (people)", None),
-            (f"history of {person} (1,000 revisions), page 1", history),
-            ("history, page 20 of 20", f"{history}?p=20"),
-            ("compare, latest with previous", f"{compare}?new={newest}&old={previous}"),
-            ("compare, version 1 with 1,000", f"{compare}?new={newest}&old={oldest}"),
-        ]
-        first = client.get("/admin/recent-changes/")
-        pages[1] = (pages[1][0], "/admin/recent-changes/" + first.context["older_url"])
-        person_type = ContentType.objects.get_for_model(type(person))
-        pages[3] = (pages[3][0], f"/admin/recent-changes/?model={person_type.pk}")
+def create_pg_database(server_url: str):
+    """A fresh ``test_<name>_bench`` on ``server_url``'s server: (its URL, a function that
+    drops it). The URL keeps the original's options, so the pool settings apply."""
+    import psycopg
 
-        self.say(f"\n{'page':<48} {'median':>9} {'min':>9} {'queries':>8}")
-        plans = []
-        for label, url in pages:
-            client.get(url)  # warm caches (content types, sessions, templates)
-            timings = []
-            for _ in range(RUNS):
-                with CaptureQueriesContext(connection) as queries:
-                    began = time.perf_counter()
-                    response = client.get(url)
-                    timings.append(time.perf_counter() - began)
-                assert response.status_code == 200, (url, response.status_code)
-            self.say(
-                f"{label:<48} {statistics.median(timings) * 1000:>7.1f}ms "
-                f"{min(timings) * 1000:>7.1f}ms {len(queries):>8}"
-            )
-            if url.startswith("/admin/recent-changes/"):
-                sql = next(
-                    q["sql"]
-                    for q in queries.captured_queries
-                    if 'FROM "reversion_revision"' in q["sql"]
-                )
-                plans.append((label, sql))
+    parts = urllib.parse.urlsplit(server_url)
+    name = f"test_{parts.path.strip('/') or 'newsroom'}_bench"
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres", query=""))
 
-        self.say(
-            "\nQuery plans of the recent-changes page query (SQLite: a SCAN without "
-            "'TEMP B-TREE' walks the rowid, i.e. primary key, index in order and stops at the "
-            "page's LIMIT):"
-        )
-        for label, sql in plans:
-            self.say(f"  {label}:")
-            for line in self.explain(sql):
-                self.say(f"    {line}")
+    def drop() -> None:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def article_bytes(self) -> str:
-        """What one revision of the demo explainer stores, before the bulk copies exist."""
-        from reversion.models import Version
-
-        from newsroom.models import Article
-
-        explainer = Article.objects.get(kind="explainer")
-        versions = list(Version.objects.get_for_object(explainer))
-        stored = [len(v.serialized_data.encode()) for v in versions]
-        whole = [
-            sum(len(row.serialized_data.encode()) for row in v.revision.version_set.all())
-            for v in versions
-        ]
-        return (
-            f"\nBytes stored per article revision ({explainer.slug}, {len(stored)} versions): "
-            f"{statistics.mean(stored):,.0f} B of serialized data on average "
-            f"(its body is {len(explainer.body.encode()):,} B; the whole revision, with any "
-            f"rows saved alongside, {statistics.mean(whole):,.0f} B)"
-        )
-
-    def explain(self, sql: str) -> list[str]:
-        with connection.cursor() as cursor:
-            if connection.vendor == "sqlite":
-                cursor.execute("EXPLAIN QUERY PLAN " + sql)
-                return [row[-1] for row in cursor.fetchall()]
-            cursor.execute("EXPLAIN " + sql)
-            return [row[0] for row in cursor.fetchall()]
+    drop()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), drop
