@@ -171,8 +171,9 @@ def test_a_signed_in_reader_is_never_answered_from_the_cache_nor_stored(nginx):
     assert _App.seen[other] == 3
 
 
-def test_the_admin_is_never_cached_even_if_it_said_it_could_be(nginx):
-    path = "/admin/login/?cc=shareable"
+@pytest.mark.parametrize("address", ["/admin/login/", "/preview/a-token/", "/healthz"])
+def test_the_admin_previews_and_health_checks_skip_the_cache_whatever_they_say(nginx, address):
+    path = f"{address}?cc=shareable"
     for _ in range(2):
         response, _ = fetch(nginx, path)
         assert response.getheader("X-Cache-Status") == "BYPASS"

@@ -74,10 +74,9 @@ class Command(BaseCommand):
         targets = [("SQLite", None)]
         if url.startswith(("postgres://", "postgresql://")):
             targets.append(("PostgreSQL", url))
-        tables = []
         for label, server_url in targets:
-            tables.append(self.run_on(label, server_url))
-            self.stdout.write("\n" + tables[-1] + "\n")
+            table = self.run_on(label, server_url)
+            self.stdout.write(f"\n{table}\n")
             self.stdout.flush()
 
     def say(self, message: str) -> None:
@@ -167,43 +166,36 @@ class Command(BaseCommand):
         logfile = folder / "gunicorn.log"
         served: dict[str, dict] = {}
 
-        def measure(row, server, path, connections=self.connections):
+        def measure(row: str, port: int, path: str, connections: int = self.connections):
             self.say(f"{label}: wrk {row} ({path})")
             try:
                 served[row] = load.run_wrk(
-                    server.port, path, connections=connections, seconds=self.seconds,
-                    folder=folder,
-                )  # fmt: skip
+                    port, path, connections=connections, seconds=self.seconds, folder=folder
+                )
             except load.BenchError as error:
                 raise CommandError(str(error)) from error
 
+        article = url["article"]
         server = self.start(env | {"NEWSROOM_PAGE_CACHE": "0"}, logfile)
         try:
-            measure("article, cache off", server, url["article"])
+            measure("article, cache off", server.port, article)
         finally:
             server.stop()
         server = self.start(env, logfile)
         try:
-            measure("robots.txt (baseline)", server, "/robots.txt")
-            measure("article, cached", server, url["article"])
-            if "s-maxage" not in load.cache_control(server.port, url["article"]):
+            measure("robots.txt (baseline)", server.port, "/robots.txt")
+            measure("article, cached", server.port, article)
+            if "s-maxage" not in load.cache_control(server.port, article):
                 served["article, cached"]["note"] = "no s-maxage: no page cache in this build"
             for row, page in SERVED_PAGES:
-                measure(row, server, url[page])
-            measure("article, cached, 32 connections", server, url["article"], 32)
+                measure(row, server.port, url[page])
+            measure("article, cached, 32 connections", server.port, article, 32)
             if servers.nginx_installed():
                 with servers.run_nginx(folder, server.port) as port:
-                    self.say(f"{label}: wrk article through nginx")
-                    try:
-                        served["article through nginx"] = load.run_wrk(
-                            port, url["article"], connections=self.connections,
-                            seconds=self.seconds, folder=folder,
-                        )  # fmt: skip
-                    except load.BenchError as error:
-                        raise CommandError(str(error)) from error
-                    status = load.cache_status(port, url["article"])
+                    measure("article through nginx", port, article)
                     served["article through nginx"]["note"] = (
-                        f"ratio to the cached article; X-Cache-Status {status}"
+                        "ratio to the cached article; X-Cache-Status "
+                        + load.cache_status(port, article)
                     )
             else:
                 served["article through nginx"] = {"note": "nginx not installed"}
