@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from newsroom.roles import EDITOR, FACT_CHECKER, WRITER
@@ -8,6 +10,9 @@ from tests.support.users import make_user
 def _fast_hasher_and_temp_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Each test its own page cache: a test's database is rolled back, not its cache (and
+    # xdist workers share Redis in the PostgreSQL run).
+    settings.NEWSROOM_PAGE_CACHE_PREFIX = f"pagecache-test-{uuid.uuid4().hex}"
 
 
 @pytest.fixture
