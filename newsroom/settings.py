@@ -98,14 +98,20 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # connection returns it to the pool, so CONN_MAX_AGE must be 0 (Django refuses both). A sync
 # gunicorn worker uses one connection at a time: the maximum matters for threaded ones. While the
 # server is down a request waits NEWSROOM_DB_POOL_TIMEOUT seconds for a connection before the
-# 503 page (newsroom/outage.py), so it stays short. SQLite: a connection per thread kept open,
-# checked before reuse.
+# 503 page (newsroom/outage.py), so it stays short; the pool's own warnings (one per failed
+# reconnection) are left out of the log (LOGGING), as newsroom/outage.py logs the outage.
+# SQLite: a connection per thread kept open, checked before reuse.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env.bool("NEWSROOM_DB_POOL", default=not DEBUG):
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": env.int("NEWSROOM_DB_POOL_MIN", default=1),
             "max_size": env.int("NEWSROOM_DB_POOL_MAX", default=4),
-            "timeout": env.float("NEWSROOM_DB_POOL_TIMEOUT", default=3.0),
+            "timeout": env.float("NEWSROOM_DB_POOL_TIMEOUT", default=2.0),
+            # After an outage the pool retries with a doubling delay for up to this long
+            # (psycopg's default, five minutes, let the delay reach 8-16 s: pages stayed 503
+            # for 11 s after the server was back); giving up sooner means the next request
+            # starts a fresh attempt, which connects at once.
+            "reconnect_timeout": 2.0,
         }
         DATABASES["default"]["CONN_MAX_AGE"] = 0
 else:
@@ -336,4 +342,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # A warning per failed reconnection while the database is down: the outage is already
+    # logged once a minute (newsroom/outage.py).
+    "loggers": {"psycopg.pool": {"level": "ERROR"}},
 }

@@ -20,7 +20,7 @@ SHOWN = f"{DATABASE}.get('OPTIONS', {{}}).get('pool'), {DATABASE}['CONN_MAX_AGE'
 
 def test_production_on_postgresql_pools_connections_sized_from_the_environment():
     assert production_setting(SHOWN, DATABASE_URL=PG_URL) == (
-        "{'min_size': 1, 'max_size': 4, 'timeout': 3.0} 0"
+        "{'min_size': 1, 'max_size': 4, 'timeout': 2.0, 'reconnect_timeout': 2.0} 0"
     )
     sized = production_setting(
         SHOWN,
@@ -29,7 +29,7 @@ def test_production_on_postgresql_pools_connections_sized_from_the_environment()
         NEWSROOM_DB_POOL_MAX="9",
         NEWSROOM_DB_POOL_TIMEOUT="1.5",
     )
-    assert sized == "{'min_size': 2, 'max_size': 9, 'timeout': 1.5} 0"
+    assert sized == "{'min_size': 2, 'max_size': 9, 'timeout': 1.5, 'reconnect_timeout': 2.0} 0"
 
 
 def test_the_pool_has_an_off_switch_and_is_off_while_developing():
