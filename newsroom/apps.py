@@ -10,12 +10,15 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from newsroom import (
+            pagecache,
             receivers,  # noqa: F401  (connects the rules to every save path)
             retention_rules,
         )
         from newsroom.roles import ensure_roles_after_migrate
 
         retention_rules.register()
+        # Every connection records what public pages read and bumps what writes touch.
+        pagecache.install()
 
         # Permissions exist only after migrate has run (Django creates them on post_migrate
         # too), so the role groups are kept in step there, idempotently, on every migrate.

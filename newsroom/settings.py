@@ -62,6 +62,9 @@ MIDDLEWARE = [
     # Its process_exception catches the session and the user too, as both load lazily in the
     # view; handler500 (newsroom/urls.py) catches what a middleware raises outside the view.
     "newsroom.outage.DatabaseOutageMiddleware",
+    # Anonymous public responses from the cache (newsroom/pagecache.py): before the session,
+    # CSRF and auth middleware, so a hit runs no query.
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -90,11 +93,55 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Connections. PostgreSQL: psycopg's pool (Django 5.1+), on in production, so a request borrows
+# an open connection instead of opening one (NEWSROOM_DB_POOL=0 turns it off). Closing a
+# connection returns it to the pool, so CONN_MAX_AGE must be 0 (Django refuses both). A sync
+# gunicorn worker uses one connection at a time: the maximum matters for threaded ones. While the
+# server is down a request waits NEWSROOM_DB_POOL_TIMEOUT seconds for a connection before the
+# 503 page (newsroom/outage.py), so it stays short; the pool's own warnings (one per failed
+# reconnection) are left out of the log (LOGGING), as newsroom/outage.py logs the outage.
+# SQLite: a connection per thread kept open, checked before reuse.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if env.bool("NEWSROOM_DB_POOL", default=not DEBUG):
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env.int("NEWSROOM_DB_POOL_MIN", default=1),
+            "max_size": env.int("NEWSROOM_DB_POOL_MAX", default=4),
+            "timeout": env.float("NEWSROOM_DB_POOL_TIMEOUT", default=2.0),
+            # After an outage the pool retries with a doubling delay for up to this long
+            # (psycopg's default, five minutes, let the delay reach 8-16 s: pages stayed 503
+            # for 11 s after the server was back); giving up sooner means the next request
+            # starts a fresh attempt, which connects at once.
+            "reconnect_timeout": 2.0,
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+        "NEWSROOM_DB_CONN_MAX_AGE", default=0 if DEBUG else 600
+    )
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production (CACHE_URL=redis://host:6379/1, Django's own RedisCache); local memory
 # otherwise, which needs nothing running.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# -- The anonymous page cache (newsroom/pagecache.py): whole public responses in the cache
+# above, invalidated exactly on every write. On by default where every process shares the
+# cache (CACHE_URL) and locally (one process); off for production on local memory, where one
+# worker could not tell the others a page had changed. NEWSROOM_PAGE_CACHE=0 turns it off.
+NEWSROOM_PAGE_CACHE = env.bool(
+    "NEWSROOM_PAGE_CACHE",
+    default=DEBUG
+    or CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache",
+)
+# No entry lives longer than this, whatever it read (seconds).
+NEWSROOM_PAGE_CACHE_TTL = env.int("NEWSROOM_PAGE_CACHE_TTL", default=600)
+# What a CDN or proxy may keep: it cannot be told when a page changes, so briefly (seconds).
+NEWSROOM_PAGE_CACHE_S_MAXAGE = env.int("NEWSROOM_PAGE_CACHE_S_MAXAGE", default=10)
+NEWSROOM_PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int(
+    "NEWSROOM_PAGE_CACHE_STALE_WHILE_REVALIDATE", default=30
+)
+NEWSROOM_PAGE_CACHE_PREFIX = env.str("NEWSROOM_PAGE_CACHE_PREFIX", default="pagecache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -309,4 +356,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # A warning per failed reconnection while the database is down: the outage is already
+    # logged once a minute (newsroom/outage.py).
+    "loggers": {"psycopg.pool": {"level": "ERROR"}},
 }

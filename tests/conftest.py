@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from newsroom.roles import EDITOR, FACT_CHECKER, WRITER
@@ -10,6 +12,9 @@ def _fast_hasher_and_temp_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Tasks run at once, in the caller: a test sees their effects without a worker.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Each test its own page cache: a test's database is rolled back, not its cache (and
+    # xdist workers share Redis in the PostgreSQL run).
+    settings.NEWSROOM_PAGE_CACHE_PREFIX = f"pagecache-test-{uuid.uuid4().hex}"
 
 
 @pytest.fixture

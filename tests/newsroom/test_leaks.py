@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -49,6 +48,7 @@ from tests.support.factories import (
     SourceFactory,
     TagFactory,
 )
+from tests.support.pagecache import new_page_cache
 
 MAX_EXAMPLES = int(os.environ.get("LEAK_MAX_EXAMPLES", "4"))
 TOTALS = {"states": 0, "requests": 0, "urls": set(), "hidden_tokens": 0}
@@ -490,7 +490,7 @@ def _report_totals():
 @given(spec=content_states())
 def test_nothing_unpublished_is_named_on_any_public_surface(spec, editor, small_pages):
     with transaction.atomic():
-        cache.clear()
+        new_page_cache()
         built = build(spec, editor)
         crawler = Crawler(built)
         crawler.crawl()

@@ -23,7 +23,6 @@ import os
 import pytest
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
@@ -55,6 +54,7 @@ from newsroom.models import (
 from newsroom.roles import EDITOR, FACT_CHECKER, WRITER
 from tests.support.content import json_ld
 from tests.support.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
+from tests.support.pagecache import new_page_cache
 from tests.support.users import make_user
 
 STEPS = {
@@ -90,7 +90,7 @@ class RulesMachine(RuleBasedStateMachine):
         STEPS["examples"] += 1
         self._atomic = transaction.atomic()
         self._atomic.__enter__()
-        cache.clear()
+        new_page_cache()
         self.users = {
             "writer": make_user("writer", WRITER),
             "checker": make_user("checker", FACT_CHECKER),

@@ -7,7 +7,7 @@ import json
 import re
 
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from newsroom import actions
 from newsroom.actions import (
@@ -67,8 +67,9 @@ def make_published_article(actor, *, tags=(), bylines=(), **kwargs) -> Article:
 
 
 def count_queries(client, url: str, *, status: int = 200) -> tuple[int, bytes]:
-    """How many SQL queries one anonymous GET of ``url`` runs, and the response body."""
-    with CaptureQueriesContext(connection) as ctx:
+    """How many SQL queries one anonymous GET of ``url`` runs, and the response body: what
+    building the page costs, so the page cache is off (tests/newsroom/test_pagecache.py)."""
+    with override_settings(NEWSROOM_PAGE_CACHE=False), CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == status, (url, response.status_code)
     return len(ctx.captured_queries), response.content
