@@ -22,8 +22,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from events.models import Event
+from newsroom.actions import stored_body
 from newsroom.coverage import prefetch_coverage
-from newsroom.markdown import render_article_body
 from newsroom.models import Article, Claim
 from profiles.models import Membership, Organization, Person
 
@@ -193,7 +193,7 @@ def article_detail(request: HttpRequest, article: Article) -> dict[str, Any]:
     data = article_summary(request, article)
     data.update(
         # Rendered, never the raw body: its references name records readers may not see.
-        body_html=str(render_article_body(article).html),
+        body_html=stored_body(article).body_html,
         claims=[claim_summary(request, claim) for claim in article.public_claims],
         corrections=[
             {"kind": c.kind, "text": c.text, "at": _iso(c.created_at)}
@@ -335,7 +335,9 @@ def articles(request: HttpRequest) -> JsonResponse:
 
 @api_view
 def article(request: HttpRequest, slug: str) -> JsonResponse:
-    obj = get_object_or_404(Article.objects.published().for_public_detail(), slug=slug)
+    obj = get_object_or_404(
+        Article.objects.published().for_public_detail().with_public_claims(), slug=slug
+    )
     return _respond(article_detail(request, obj))
 
 
