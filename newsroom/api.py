@@ -117,16 +117,22 @@ def _paginated(request: HttpRequest, queryset: QuerySet, render) -> JsonResponse
 
 
 def claim_summary(request: HttpRequest, claim: Claim) -> dict[str, Any]:
-    claimant = claim.claimant_person or claim.claimant_organization
+    # Joined published or not (``ClaimQuerySet.with_claimants``): name only a public one.
+    claimant = next(
+        (
+            who
+            for who in (claim.claimant_person, claim.claimant_organization)
+            if who and who.is_published
+        ),
+        None,
+    )
     return {
         "slug": claim.slug,
         "url": _url(request, claim),
         "api_url": _api(request, "claim", slug=claim.slug),
         "statement": claim.statement,
         "kind": claim.kind,
-        "claimant": {"name": str(claimant), "url": _url(request, claimant)}
-        if claimant is not None and claimant.is_published
-        else None,
+        "claimant": {"name": str(claimant), "url": _url(request, claimant)} if claimant else None,
         "said_on": _iso(claim.said_on),
         # A reopened claim's verdict rated an earlier version: it is only ever "previous".
         "under_review_again": not claim.verdict_is_current,
@@ -153,7 +159,7 @@ def claim_detail(request: HttpRequest, claim: Claim) -> dict[str, Any]:
                     "title": citation.source.title,
                     "kind": citation.source.kind,
                     "publisher": str(citation.source.publisher)
-                    if citation.source.publisher
+                    if citation.source.publisher and citation.source.publisher.is_published
                     else None,
                     "url": citation.source.url or None,
                     "published_on": _iso(citation.source.published_on),

@@ -50,21 +50,12 @@ def body_sha256(body: str) -> str:
 
 def footnote_claims():
     """Public claims as footnotes show them, in two queries whatever their number: claimant
-    and contested flag with the claim, citations with source and publisher.
-
-    Claimants and publishers come with their rows, published or not: one join instead of a
-    filtered prefetch each. The footnote template shows only the published ones.
-    """
+    and contested flag with the claim (``for_listing``), citations with source and publisher.
+    Old slugs only when the body uses one (``_claims_by_slug``)."""
     return (
         Claim.objects.public()
-        .select_related("claimant_person", "claimant_organization")
-        .with_contested()
-        .prefetch_related(
-            Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related("source", "source__publisher"),
-            )
-        )
+        .for_listing()
+        .prefetch_related(Prefetch("citations", queryset=Citation.objects.with_publishers()))
     )
 
 

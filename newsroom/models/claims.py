@@ -93,23 +93,22 @@ class ClaimQuerySet(models.QuerySet):
             )
         )
 
-    def with_public_claimants(self) -> ClaimQuerySet:
-        """The claimant, left as None when readers may not see them: a public claim never
-        names an unpublished person or organization as the one who said it."""
-        return self.prefetch_related(
-            Prefetch("claimant_person", queryset=Person.objects.published()),
-            Prefetch("claimant_organization", queryset=Organization.objects.published()),
-        )
+    def with_claimants(self) -> ClaimQuerySet:
+        """The claimant person and organization, joined, published or not: one join each
+        instead of a filtered prefetch query each. A public claim never names an unpublished
+        one as the one who said it, so pages check ``is_published``
+        (``newsroom/partials/claimant.html``, ``jsonld``, ``api``)."""
+        return self.select_related("claimant_person", "claimant_organization")
 
     def for_listing(self) -> ClaimQuerySet:
-        """Claimants readers may see and the contested flag, for claim cards and verdict lists."""
-        return self.with_public_claimants().with_contested()
+        """Claimants and the contested flag, for claim cards and verdict lists: one query."""
+        return self.with_claimants().with_contested()
 
     def for_footnotes(self) -> ClaimQuerySet:
-        """Claims with their citations and sources' publishers (those readers may see), as
-        article footnotes show them."""
+        """Claims with their citations, sources and publishers (check ``is_published``), as
+        footnotes and the claim page show them, and old slugs."""
         return self.for_listing().prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.with_public_publishers()),
+            Prefetch("citations", queryset=Citation.objects.with_publishers()),
             "old_slugs",
         )
 
@@ -332,11 +331,10 @@ class Stance(models.TextChoices):
 
 
 class CitationQuerySet(models.QuerySet):
-    def with_public_publishers(self) -> CitationQuerySet:
-        """The source, and its publisher left as None when readers may not see it."""
-        return self.select_related("source").prefetch_related(
-            Prefetch("source__publisher", queryset=Organization.objects.published())
-        )
+    def with_publishers(self) -> CitationQuerySet:
+        """The source and its publisher, joined, published or not (check ``is_published``
+        before naming the publisher)."""
+        return self.select_related("source", "source__publisher")
 
 
 @reversion.register()

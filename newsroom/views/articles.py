@@ -163,7 +163,9 @@ def share_preview(request, token: str) -> TemplateResponse:
     def ids(name: str) -> list[int]:
         return list(related.get(name) or [])
 
-    article.section = Section.objects.filter(pk=article.section_id).first()
+    article.section = (
+        Section.objects.filter(pk=article.section_id).first() if article.section_id else None
+    )
     article.lead_image = (
         Image.objects.prefetch_related("renditions").filter(pk=article.lead_image_id).first()
         if article.lead_image_id
