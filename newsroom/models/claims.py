@@ -106,42 +106,45 @@ class ClaimQuerySet(models.QuerySet):
 
     def for_footnotes(self) -> ClaimQuerySet:
         """Claims with their citations, sources and publishers (check ``is_published``), as
-        footnotes and the claim page show them, and old slugs."""
+        footnotes and the claim page show them: two queries."""
         return self.for_listing().prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.with_publishers()),
-            "old_slugs",
+            Prefetch("citations", queryset=Citation.objects.with_publishers())
         )
 
     def for_public_detail(self) -> ClaimQuerySet:
         """Everything a claim page shows, each list only as far as readers may see it."""
         article_model = Claim._meta.get_field("articles").related_model
-        return self.for_footnotes().prefetch_related(
-            Prefetch("said_at_event", queryset=Event.objects.published().select_related("place")),
-            Prefetch(
-                "review_events",
-                queryset=ReviewEvent.objects.filter(to_status__in=CLAIM_RATED_STATUSES),
-                to_attr="verdict_history",
-            ),
-            Prefetch(
-                "about_people",
-                queryset=Person.objects.published().select_related("portrait"),
-                to_attr="public_people",
-            ),
-            Prefetch(
-                "about_organizations",
-                queryset=Organization.objects.published(),
-                to_attr="public_organizations",
-            ),
-            Prefetch(
-                "about_events",
-                queryset=Event.objects.published().select_related("place"),
-                to_attr="public_events",
-            ),
-            Prefetch(
-                "articles",
-                queryset=article_model.objects.published().for_listing(),
-                to_attr="public_articles",
-            ),
+        # Where it was said is joined, published or not: the page names only a published one.
+        return (
+            self.for_footnotes()
+            .select_related("said_at_event", "said_at_event__place")
+            .prefetch_related(
+                Prefetch(
+                    "review_events",
+                    queryset=ReviewEvent.objects.filter(to_status__in=CLAIM_RATED_STATUSES),
+                    to_attr="verdict_history",
+                ),
+                Prefetch(
+                    "about_people",
+                    queryset=Person.objects.published().select_related("portrait"),
+                    to_attr="public_people",
+                ),
+                Prefetch(
+                    "about_organizations",
+                    queryset=Organization.objects.published(),
+                    to_attr="public_organizations",
+                ),
+                Prefetch(
+                    "about_events",
+                    queryset=Event.objects.published().select_related("place"),
+                    to_attr="public_events",
+                ),
+                Prefetch(
+                    "articles",
+                    queryset=article_model.objects.published().for_listing(),
+                    to_attr="public_articles",
+                ),
+            )
         )
 
 
