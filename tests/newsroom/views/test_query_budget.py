@@ -44,7 +44,7 @@ def crowded(editor):
         MembershipFactory(person=PersonFactory(slug=f"member-{i}"), organization=body_org)
         ParticipationFactory(event=summit, organization=org)
         EventFactory(slug=f"side-{i}", parent=summit)
-        claim = make_public_claim(
+        make_public_claim(
             editor,
             slug=f"claim-{i}",
             statement=f"Cai said thing {i}.",
