@@ -104,6 +104,19 @@ class ClaimQuerySet(models.QuerySet):
         """Claimants and the contested flag, for claim cards and verdict lists: one query."""
         return self.with_claimants().with_contested()
 
+    def for_cards(self) -> ClaimQuerySet:
+        """``for_listing`` with only the columns claim cards and the API's claim summaries
+        show: a narrower query to compile and read, for the lists on person, organization,
+        event and home pages. Not for pages that show more of the claim."""
+        return self.for_listing().only(
+            *CARD_FIELDS,
+            *(f"claimant_person__{name}" for name in ("full_name", "slug", "is_published")),
+            *(
+                f"claimant_organization__{name}"
+                for name in ("name", "acronym", "slug", "is_published")
+            ),
+        )
+
     def for_footnotes(self) -> ClaimQuerySet:
         """Claims with their citations, sources and publishers (check ``is_published``), as
         footnotes and the claim page show them: two queries."""
@@ -146,6 +159,14 @@ class ClaimQuerySet(models.QuerySet):
                 ),
             )
         )
+
+
+# What a claim card or a claim summary reads of the claim itself, and the keys prefetches
+# match it by (who said it, where).
+CARD_FIELDS = (
+    "slug", "statement", "kind", "status", "verdict", "said_on", "reviewed_at", "updated_at",
+    "claimant_person", "claimant_organization", "said_at_event",
+)  # fmt: skip
 
 
 def public_q() -> Q:
