@@ -22,8 +22,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from events.models import Event
+from newsroom.actions import stored_body
 from newsroom.coverage import prefetch_coverage
-from newsroom.markdown import render_article_body
 from newsroom.models import Article, Claim
 from profiles.models import Membership, Organization, Person
 
@@ -117,16 +117,22 @@ def _paginated(request: HttpRequest, queryset: QuerySet, render) -> JsonResponse
 
 
 def claim_summary(request: HttpRequest, claim: Claim) -> dict[str, Any]:
-    claimant = claim.claimant_person or claim.claimant_organization
+    # Joined published or not (``ClaimQuerySet.with_claimants``): name only a public one.
+    claimant = next(
+        (
+            who
+            for who in (claim.claimant_person, claim.claimant_organization)
+            if who and who.is_published
+        ),
+        None,
+    )
     return {
         "slug": claim.slug,
         "url": _url(request, claim),
         "api_url": _api(request, "claim", slug=claim.slug),
         "statement": claim.statement,
         "kind": claim.kind,
-        "claimant": {"name": str(claimant), "url": _url(request, claimant)}
-        if claimant is not None and claimant.is_published
-        else None,
+        "claimant": {"name": str(claimant), "url": _url(request, claimant)} if claimant else None,
         "said_on": _iso(claim.said_on),
         # A reopened claim's verdict rated an earlier version: it is only ever "previous".
         "under_review_again": not claim.verdict_is_current,
@@ -153,7 +159,7 @@ def claim_detail(request: HttpRequest, claim: Claim) -> dict[str, Any]:
                     "title": citation.source.title,
                     "kind": citation.source.kind,
                     "publisher": str(citation.source.publisher)
-                    if citation.source.publisher
+                    if citation.source.publisher and citation.source.publisher.is_published
                     else None,
                     "url": citation.source.url or None,
                     "published_on": _iso(citation.source.published_on),
@@ -193,7 +199,7 @@ def article_detail(request: HttpRequest, article: Article) -> dict[str, Any]:
     data = article_summary(request, article)
     data.update(
         # Rendered, never the raw body: its references name records readers may not see.
-        body_html=str(render_article_body(article).html),
+        body_html=stored_body(article).body_html,
         claims=[claim_summary(request, claim) for claim in article.public_claims],
         corrections=[
             {"kind": c.kind, "text": c.text, "at": _iso(c.created_at)}
@@ -335,7 +341,9 @@ def articles(request: HttpRequest) -> JsonResponse:
 
 @api_view
 def article(request: HttpRequest, slug: str) -> JsonResponse:
-    obj = get_object_or_404(Article.objects.published().for_public_detail(), slug=slug)
+    obj = get_object_or_404(
+        Article.objects.published().for_public_detail().with_public_claims(), slug=slug
+    )
     return _respond(article_detail(request, obj))
 
 

@@ -17,7 +17,7 @@ def prefetch_coverage(queryset: QuerySet, *, claims_made: str = "claims_made") -
     those it made or that were made at it (``public_claims_made``, through the relation named
     ``claims_made``: ``claims_made_at`` for events) and the published articles naming it
     (``public_articles``): three queries however many rows."""
-    public_claims = Claim.objects.public().for_listing()
+    public_claims = Claim.objects.public().for_cards()
     return queryset.prefetch_related(
         Prefetch("claims", queryset=public_claims, to_attr="public_claims"),
         Prefetch(claims_made, queryset=public_claims, to_attr="public_claims_made"),

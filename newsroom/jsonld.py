@@ -25,15 +25,15 @@ def publisher(request: HttpRequest) -> dict[str, Any]:
 
 
 def _claimant(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
-    # Loaded only when readers may see them (``ClaimQuerySet.with_public_claimants``).
-    if claim.claimant_person is not None:
+    # Joined published or not (``ClaimQuerySet.with_claimants``): name only a public one.
+    if claim.claimant_person is not None and claim.claimant_person.is_published:
         person = claim.claimant_person
         return {
             "@type": "Person",
             "name": person.full_name,
             "url": request.build_absolute_uri(person.get_absolute_url()),
         }
-    if claim.claimant_organization is not None:
+    if claim.claimant_organization is not None and claim.claimant_organization.is_published:
         org = claim.claimant_organization
         return {
             "@type": "Organization",
@@ -59,7 +59,7 @@ def claim_review(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
             appearance["url"] = source.url
         if source.published_on:
             appearance["datePublished"] = source.published_on.isoformat()
-        if source.publisher is not None:  # only a publisher readers may see is loaded
+        if source.publisher is not None and source.publisher.is_published:
             appearance["publisher"] = {"@type": "Organization", "name": source.publisher.name}
         appearances.append(appearance)
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearances}

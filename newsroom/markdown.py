@@ -9,13 +9,14 @@ label in plain text, or as nothing — never the hidden record's name or slug �
 reference never breaks a reader's page, nor gives away what is unpublished (the admin reports
 it to the editor).
 
-``render_article_body`` is the one way to render an article for readers: the page, its share
-preview and the API all call it.
+Readers' pages render article bodies through ``newsroom.article_body`` (stored once for the
+live page, live for share previews), which loads what the references may name in a fixed
+number of queries and calls ``render_markdown``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,37 +171,4 @@ def render_markdown(
         html=mark_safe(sanitize(html)),  # noqa: S308 - cleaned by nh3 just above
         footnotes=list(state.footnotes.values()),
         unresolved=state.unresolved,
-    )
-
-
-def render_article_body(
-    article: Any,
-    *,
-    claims: Iterable[Any] | None = None,
-    people: Iterable[Any] | None = None,
-    organizations: Iterable[Any] | None = None,
-    events: Iterable[Any] | None = None,
-) -> RenderedBody:
-    """An article's body as readers get it, on the page, in a share preview and in the API.
-
-    By default the objects come from ``Article.objects.for_public_detail()`` (``public_claims``,
-    ``referenced_people``…); a share preview passes those saved with its version. Claims must
-    be public ones; people, organizations and events readers may not see render as the
-    reference's label or nothing. A claim renamed after the article was written is still found
-    under its old slug (prefetch ``old_slugs``).
-    """
-    claims = article.public_claims if claims is None else claims
-    people = article.referenced_people if people is None else people
-    organizations = article.referenced_organizations if organizations is None else organizations
-    events = article.referenced_events if events is None else events
-    return render_markdown(
-        article.body,
-        claims={
-            slug: claim
-            for claim in claims
-            for slug in [*(old.slug for old in claim.old_slugs.all()), claim.slug]
-        },
-        people={person.slug: person for person in people},
-        organizations={org.slug: org for org in organizations},
-        events={event.slug: event for event in events},
     )

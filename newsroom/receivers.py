@@ -14,7 +14,11 @@ action that owns the rule; the rules themselves live in ``newsroom.actions``:
   the publishing actions: anything else is refused with ``InvalidArticleTransition``, pointing
   at the draft that should be saved instead;
 - a citation's "excerpt found" flag is recomputed on every save, so it never describes an
-  excerpt or a source text it was not checked against.
+  excerpt or a source text it was not checked against;
+- a save or delete of anything an article's stored HTML shows (an article, its relations, a
+  claim, citation, old claim slug, source, person, organization, event, place, correction)
+  marks the HTML of the articles showing it stale (``mark_bodies_stale``), in the same
+  transaction.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from contextvars import ContextVar
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from events.models import Event
+from events.models import Event, Place
 from newsroom.actions.articles import (
     content_fields,
     returned_to_review,
@@ -33,6 +37,7 @@ from newsroom.actions.articles import (
 from newsroom.actions.claims import check_claim_content
 from newsroom.actions.context import current_actor, defer_claim_check, may_change_frozen_article
 from newsroom.actions.evidence import reverify_source_citations, verify_citation
+from newsroom.actions.rendered_bodies import ensure_rendered_body, mark_bodies_stale
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.history.deletions import record_restored
 from newsroom.models import (
@@ -42,6 +47,8 @@ from newsroom.models import (
     Article,
     Citation,
     Claim,
+    ClaimSlug,
+    Correction,
     Source,
 )
 from profiles.models import Membership, Organization, Person
@@ -246,3 +253,72 @@ def article_restored(sender, instance: Article, actor=None, **kwargs) -> None:
     """A recovered article never goes straight back to readers: an editor publishes it again
     through the gate, which reads the claims as they are now."""
     returned_to_review(article=instance, actor=actor)
+
+
+# -- stored article HTML: anything it shows changed
+
+
+def _stale_shown(sender, instance, **kwargs) -> None:
+    mark_bodies_stale(label=sender._meta.label_lower, pks=[instance.pk])
+
+
+# Deletes are caught before the cascade takes the relations that lead to the articles.
+for _model in (Claim, Source, Person, Organization, Event, Place):
+    post_save.connect(_stale_shown, sender=_model, dispatch_uid=f"nr_body_{_model.__name__}")
+    pre_delete.connect(_stale_shown, sender=_model, dispatch_uid=f"nr_body_del_{_model.__name__}")
+
+
+def _stale_claim_of(sender, instance, **kwargs) -> None:
+    """A citation or an old slug shows under its claim; a citation moved to another claim
+    changes the footnotes of both."""
+    claim_ids = {instance.claim_id, getattr(instance, "_newsroom_claim_before", None)}
+    mark_bodies_stale(label="newsroom.claim", pks=claim_ids)
+
+
+@receiver(pre_save, sender=Citation, dispatch_uid="newsroom_citation_pre_save_body")
+def citation_remember_claim(sender, instance: Citation, **kwargs) -> None:
+    if instance.pk is not None:
+        instance._newsroom_claim_before = (
+            Citation.objects.filter(pk=instance.pk).values_list("claim_id", flat=True).first()
+        )
+
+
+for _model in (Citation, ClaimSlug):
+    post_save.connect(_stale_claim_of, sender=_model, dispatch_uid=f"nr_body_{_model.__name__}")
+    post_delete.connect(
+        _stale_claim_of, sender=_model, dispatch_uid=f"nr_body_del_{_model.__name__}"
+    )
+
+
+@receiver(post_save, sender=Article, dispatch_uid="newsroom_article_post_save_body")
+def article_post_save_body(sender, instance: Article, created: bool, **kwargs) -> None:
+    """Published again, or changed by any other path: its HTML is rendered again."""
+    if created:
+        ensure_rendered_body(article=instance)
+    else:
+        mark_bodies_stale(label="newsroom.article", pks=[instance.pk])
+
+
+@receiver(post_save, sender=Correction, dispatch_uid="newsroom_correction_post_save_body")
+def correction_post_save_body(sender, instance: Correction, **kwargs) -> None:
+    mark_bodies_stale(label="newsroom.article", pks=[instance.article_id])
+
+
+def _article_relations_changed_body(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            mark_bodies_stale(label="newsroom.article", pks=[instance.pk])
+    elif action in ("post_add", "post_remove"):
+        # From the other side (``person.articles.add(article)``): ``pk_set`` holds article ids.
+        mark_bodies_stale(label="newsroom.article", pks=pk_set or ())
+    elif action == "pre_clear":
+        # Before the links go: the articles showing the record are still found through them.
+        mark_bodies_stale(label=instance._meta.label_lower, pks=[instance.pk])
+
+
+for _field in Article._meta.many_to_many:
+    m2m_changed.connect(
+        _article_relations_changed_body,
+        sender=_field.remote_field.through,
+        dispatch_uid=f"newsroom_article_body_{_field.name}",
+    )

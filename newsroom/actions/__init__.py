@@ -11,6 +11,7 @@ admin to render: ``actions.claims.available_moves`` and ``actions.articles.avail
 - ``articles``: the publishing moves (``ARTICLE_MOVES``), the gate, drafts of live articles;
 - ``evidence``: citations checked against their sources, and what a verdict rates;
 - ``share_links``: preview links to unpublished articles;
+- ``rendered_bodies``: stored article HTML, marked stale when what it shows changes;
 - ``revert``, ``images``; ``common`` (the one recorder of moves), ``context`` (who is acting).
 """
 
@@ -68,6 +69,11 @@ from newsroom.actions.evidence import (
     verify_citation,
 )
 from newsroom.actions.images import ensure_renditions, media_kept_only_if_saved, store_image
+from newsroom.actions.rendered_bodies import (
+    mark_bodies_stale,
+    refresh_rendered_bodies,
+    stored_body,
+)
 from newsroom.actions.revert import revert_to_version
 from newsroom.actions.share_links import (
     create_share_link,
@@ -100,6 +106,7 @@ __all__ = [
     "eligible_reviewers",
     "ensure_renditions",
     "is_too_close_to_review",
+    "mark_bodies_stale",
     "mark_substantive_update",
     "media_kept_only_if_saved",
     "publication_blockers",
@@ -108,6 +115,7 @@ __all__ = [
     "publish_due_articles",
     "rate_claim",
     "record_article_url",
+    "refresh_rendered_bodies",
     "reopen_claim",
     "resolve_claim_slugs",
     "resolve_share_link",
@@ -119,6 +127,7 @@ __all__ = [
     "schedule_article",
     "share_link_token",
     "store_image",
+    "stored_body",
     "submit_article",
     "submit_claim",
     "sync_article_references",

@@ -37,6 +37,7 @@ from newsroom.actions.articles import unschedule_articles_citing
 from newsroom.actions.common import record_move
 from newsroom.actions.context import editing, note_reopened
 from newsroom.actions.evidence import claim_content, describe_content_changes, rated_part
+from newsroom.actions.rendered_bodies import mark_bodies_stale
 from newsroom.exceptions import InvalidClaimTransition
 from newsroom.models import (
     POSITIVE_VERDICTS,
@@ -321,6 +322,8 @@ def _reopen(
     Claim.objects.filter(pk=locked.pk).update(
         status=locked.status, assignee=assignee, updated_at=timezone.now()
     )
+    # Written with update(): no signal tells the stored footnotes it is under review again.
+    mark_bodies_stale(label="newsroom.claim", pks=[locked.pk])
     _record_move(
         locked,
         actor=actor,

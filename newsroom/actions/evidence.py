@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from newsroom.actions.rendered_bodies import mark_bodies_stale
 from newsroom.models import Citation, Claim
 from newsroom.verification import find_excerpt
 
@@ -33,6 +34,8 @@ def verify_citation(*, citation: Citation, save: bool = True) -> Citation:
         Citation.objects.filter(pk=citation.pk).update(
             excerpt_verified=citation.excerpt_verified, closest_passage=citation.closest_passage
         )
+        # Footnotes say whether the excerpt was found; update() sends no signal.
+        mark_bodies_stale(label="newsroom.claim", pks=[citation.claim_id])
     return citation
 
 

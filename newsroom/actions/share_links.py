@@ -63,7 +63,12 @@ def resolve_share_link(token: str) -> ShareLink | None:
         pk = signing.loads(token, salt=SHARE_LINK_SALT)
     except signing.BadSignature:
         return None
-    return ShareLink.objects.active().select_related("article", "version").filter(pk=pk).first()
+    return (
+        ShareLink.objects.active()
+        .select_related("article", "version", "version__revision")
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def revoke_share_link(*, link: ShareLink, actor: AbstractBaseUser) -> ShareLink:

@@ -35,6 +35,7 @@ from newsroom.models.claims import (
     public_q,
 )
 from newsroom.models.images import Image, Rendition
+from newsroom.models.rendered import RenderedBody
 from newsroom.models.sources import Source, SourceKind
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "CorrectionKind",
     "Image",
     "ReviewEvent",
+    "RenderedBody",
     "Rendition",
     "Section",
     "ShareLink",

@@ -116,32 +116,26 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section", "lead_image").prefetch_related("bylines")
 
     def for_public_detail(self) -> ArticleQuerySet:
-        """Everything an article page shows; ``public_claims`` holds only claims readers may see.
-
-        People, organizations and events are loaded whether published or not, so the body can
-        name an unpublished one as plain text; templates check ``is_published`` before linking.
+        """What an article page reads besides its body: section, lead image with renditions,
+        bylines, tags, corrections, and the stored body (``rendered_body``, which holds the
+        footnotes and the related people, organizations and events as HTML; see
+        ``newsroom.actions.rendered_bodies.stored_body``). Six queries however much it cites.
         """
-        return self.for_listing().prefetch_related(
-            "tags",
-            "corrections",
+        return self.select_related("section", "lead_image", "rendered_body").prefetch_related(
+            "bylines", "tags", "corrections", "lead_image__renditions"
+        )
+
+    def with_public_claims(self) -> ArticleQuerySet:
+        """``public_claims``: the cited claims readers may see, each with its claimant (check
+        ``is_published`` before naming one) and contested flag, in one query."""
+        return self.prefetch_related(
             Prefetch(
-                "claims", queryset=Claim.objects.public().for_footnotes(), to_attr="public_claims"
-            ),
-            Prefetch(
-                "related_people",
-                queryset=Person.objects.select_related("portrait"),
-                to_attr="referenced_people",
-            ),
-            Prefetch(
-                "related_organizations",
-                queryset=Organization.objects.all(),
-                to_attr="referenced_organizations",
-            ),
-            Prefetch(
-                "related_events",
-                queryset=Event.objects.select_related("place"),
-                to_attr="referenced_events",
-            ),
+                "claims",
+                queryset=Claim.objects.public()
+                .select_related("claimant_person", "claimant_organization")
+                .with_contested(),
+                to_attr="public_claims",
+            )
         )
 
 
@@ -258,8 +252,7 @@ class Article(models.Model):
                 condition=Q(status__in=ArticleStatus.values), name="article_status_valid"
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=list(LIVE_STATUSES))
-                | Q(published_at__isnull=False),
+                condition=~Q(status__in=list(LIVE_STATUSES)) | Q(published_at__isnull=False),
                 name="article_live_has_time",
             ),
         ]

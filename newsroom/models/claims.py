@@ -93,57 +93,80 @@ class ClaimQuerySet(models.QuerySet):
             )
         )
 
-    def with_public_claimants(self) -> ClaimQuerySet:
-        """The claimant, left as None when readers may not see them: a public claim never
-        names an unpublished person or organization as the one who said it."""
-        return self.prefetch_related(
-            Prefetch("claimant_person", queryset=Person.objects.published()),
-            Prefetch("claimant_organization", queryset=Organization.objects.published()),
-        )
+    def with_claimants(self) -> ClaimQuerySet:
+        """The claimant person and organization, joined, published or not: one join each
+        instead of a filtered prefetch query each. A public claim never names an unpublished
+        one as the one who said it, so pages check ``is_published``
+        (``newsroom/partials/claimant.html``, ``jsonld``, ``api``)."""
+        return self.select_related("claimant_person", "claimant_organization")
 
     def for_listing(self) -> ClaimQuerySet:
-        """Claimants readers may see and the contested flag, for claim cards and verdict lists."""
-        return self.with_public_claimants().with_contested()
+        """Claimants and the contested flag, for claim cards and verdict lists: one query."""
+        return self.with_claimants().with_contested()
+
+    def for_cards(self) -> ClaimQuerySet:
+        """``for_listing`` with only the columns claim cards and the API's claim summaries
+        show: a narrower query to compile and read, for the lists on person, organization,
+        event and home pages. Not for pages that show more of the claim."""
+        return self.for_listing().only(
+            *CARD_FIELDS,
+            *(f"claimant_person__{name}" for name in ("full_name", "slug", "is_published")),
+            *(
+                f"claimant_organization__{name}"
+                for name in ("name", "acronym", "slug", "is_published")
+            ),
+        )
 
     def for_footnotes(self) -> ClaimQuerySet:
-        """Claims with their citations and sources' publishers (those readers may see), as
-        article footnotes show them."""
+        """Claims with their citations, sources and publishers (check ``is_published``), as
+        footnotes and the claim page show them: two queries."""
         return self.for_listing().prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.with_public_publishers()),
-            "old_slugs",
+            Prefetch("citations", queryset=Citation.objects.with_publishers())
         )
 
     def for_public_detail(self) -> ClaimQuerySet:
         """Everything a claim page shows, each list only as far as readers may see it."""
         article_model = Claim._meta.get_field("articles").related_model
-        return self.for_footnotes().prefetch_related(
-            Prefetch("said_at_event", queryset=Event.objects.published().select_related("place")),
-            Prefetch(
-                "review_events",
-                queryset=ReviewEvent.objects.filter(to_status__in=CLAIM_RATED_STATUSES),
-                to_attr="verdict_history",
-            ),
-            Prefetch(
-                "about_people",
-                queryset=Person.objects.published().select_related("portrait"),
-                to_attr="public_people",
-            ),
-            Prefetch(
-                "about_organizations",
-                queryset=Organization.objects.published(),
-                to_attr="public_organizations",
-            ),
-            Prefetch(
-                "about_events",
-                queryset=Event.objects.published().select_related("place"),
-                to_attr="public_events",
-            ),
-            Prefetch(
-                "articles",
-                queryset=article_model.objects.published().for_listing(),
-                to_attr="public_articles",
-            ),
+        # Where it was said is joined, published or not: the page names only a published one.
+        return (
+            self.for_footnotes()
+            .select_related("said_at_event", "said_at_event__place")
+            .prefetch_related(
+                Prefetch(
+                    "review_events",
+                    queryset=ReviewEvent.objects.filter(to_status__in=CLAIM_RATED_STATUSES),
+                    to_attr="verdict_history",
+                ),
+                Prefetch(
+                    "about_people",
+                    queryset=Person.objects.published().select_related("portrait"),
+                    to_attr="public_people",
+                ),
+                Prefetch(
+                    "about_organizations",
+                    queryset=Organization.objects.published(),
+                    to_attr="public_organizations",
+                ),
+                Prefetch(
+                    "about_events",
+                    queryset=Event.objects.published().select_related("place"),
+                    to_attr="public_events",
+                ),
+                Prefetch(
+                    "articles",
+                    queryset=article_model.objects.published().for_listing(),
+                    to_attr="public_articles",
+                ),
+            )
         )
+
+
+# What a claim card or a claim summary reads of the claim itself, and the keys prefetches
+# match it by (who said it, where).
+CARD_FIELDS = (
+    "slug", "statement", "kind", "status", "verdict", "said_on", "reviewed_at", "updated_at",
+    "claimant_person", "claimant_organization", "said_at_event",
+)  # fmt: skip
 
 
 def public_q() -> Q:
@@ -332,11 +355,10 @@ class Stance(models.TextChoices):
 
 
 class CitationQuerySet(models.QuerySet):
-    def with_public_publishers(self) -> CitationQuerySet:
-        """The source, and its publisher left as None when readers may not see it."""
-        return self.select_related("source").prefetch_related(
-            Prefetch("source__publisher", queryset=Organization.objects.published())
-        )
+    def with_publishers(self) -> CitationQuerySet:
+        """The source and its publisher, joined, published or not (check ``is_published``
+        before naming the publisher)."""
+        return self.select_related("source", "source__publisher")
 
 
 @reversion.register()

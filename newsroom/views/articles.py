@@ -11,16 +11,16 @@ from django.views.generic import DetailView, ListView
 
 from events.models import Event
 from newsroom import jsonld
-from newsroom.actions import resolve_share_link
-from newsroom.markdown import render_article_body
+from newsroom.actions import resolve_share_link, stored_body
+from newsroom.article_body import BodyInputs, footnote_claims, render_body_parts
 from newsroom.models import (
     Article,
     ArticleURL,
     Author,
-    Claim,
     Correction,
     CorrectionKind,
     Image,
+    RenderedBody,
     Section,
     Tag,
 )
@@ -78,28 +78,10 @@ class AuthorDetailView(_FilteredArticleListView):
     template_name = "newsroom/author_detail.html"
 
 
-def article_page_context(
-    article: Article,
-    *,
-    claims: list[Claim],
-    people: list,
-    organizations: list,
-    events: list,
-    corrections: list[Correction],
-) -> dict:
-    """What the article template shows, for the live page and for a share-link preview alike.
-
-    Corrections (kind "correction") go at the top of the article, clarifications and updates
-    at the bottom.
-    """
-    body = render_article_body(
-        article, claims=claims, people=people, organizations=organizations, events=events
-    )
+def _split_corrections(corrections: list[Correction]) -> dict:
+    """Corrections (kind "correction") go at the top of the article, clarifications and
+    updates at the bottom."""
     return {
-        "body": body,
-        "related_people": [p for p in people if p.is_published],
-        "related_organizations": [o for o in organizations if o.is_published],
-        "related_events": [e for e in events if e.is_published],
         "top_corrections": [c for c in corrections if c.kind == CorrectionKind.CORRECTION],
         "bottom_corrections": [c for c in corrections if c.kind != CorrectionKind.CORRECTION],
     }
@@ -121,7 +103,6 @@ class ArticleDetailView(DetailView):
                 published_at__year=self.kwargs["year"], published_at__month=self.kwargs["month"]
             )
             .for_public_detail()
-            .prefetch_related("lead_image__renditions")
         )
 
     def get(self, request, *args, **kwargs):
@@ -151,14 +132,9 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         context.update(
-            article_page_context(
-                article,
-                claims=article.public_claims,
-                people=article.referenced_people,
-                organizations=article.referenced_organizations,
-                events=article.referenced_events,
-                corrections=list(article.corrections.all()),
-            ),
+            _split_corrections(list(article.corrections.all())),
+            # Stored HTML, rendered again here only when something it shows has changed.
+            body=stored_body(article),
             bylines=list(article.bylines.all()),
             tags=list(article.tags.all()),
             structured_data=jsonld.news_article(article, self.request),
@@ -187,22 +163,29 @@ def share_preview(request, token: str) -> TemplateResponse:
     def ids(name: str) -> list[int]:
         return list(related.get(name) or [])
 
-    article.section = Section.objects.filter(pk=article.section_id).first()
+    article.section = (
+        Section.objects.filter(pk=article.section_id).first() if article.section_id else None
+    )
     article.lead_image = (
         Image.objects.prefetch_related("renditions").filter(pk=article.lead_image_id).first()
         if article.lead_image_id
         else None
     )
-    people = list(Person.objects.select_related("portrait").filter(pk__in=ids("related_people")))
-    context = article_page_context(
-        article,
-        claims=list(Claim.objects.public().for_footnotes().filter(pk__in=ids("claims"))),
-        people=people,
+    # Rendered from the pinned objects each time, never from the live article's stored HTML.
+    inputs = BodyInputs(
+        claims=list(footnote_claims().filter(pk__in=ids("claims"))),
+        people=list(Person.objects.filter(pk__in=ids("related_people"))),
         organizations=list(Organization.objects.filter(pk__in=ids("related_organizations"))),
         events=list(Event.objects.select_related("place").filter(pk__in=ids("related_events"))),
-        corrections=list(link.article.corrections.all()),
     )
+    parts = render_body_parts(article, inputs)
+    context = _split_corrections(list(link.article.corrections.all()))
     context.update(
+        body=RenderedBody(
+            body_html=parts.body_html,
+            footnotes_html=parts.footnotes_html,
+            related_html=parts.related_html,
+        ),
         article=article,
         bylines=list(Author.objects.filter(pk__in=ids("bylines"))),
         tags=list(Tag.objects.filter(pk__in=ids("tags"))),

@@ -39,7 +39,7 @@ class HomeView(ListView):
         context["lead"] = articles[0] if articles else None
         context["more_articles"] = articles[1:]
         context["latest_claims"] = list(
-            Claim.objects.public().for_listing().order_by("-reviewed_at")[:6]
+            Claim.objects.public().for_cards().order_by("-reviewed_at")[:6]
         )
         context["people_in_news"] = list(
             people_in_the_news(Person.objects.published().for_listing())[:8]

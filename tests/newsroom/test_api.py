@@ -102,7 +102,8 @@ def test_endpoints_run_a_fixed_number_of_queries(client, editor, cai, grow):
     claim = make_public_claim(editor, slug="base", about_people=[cai])
     article = publish(ArticleFactory(slug="story", body="[[claim:base]]"), editor)
     urls = ["/api/claims/", "/api/claims/base/", "/api/people/cai-qi/", "/api/articles/story/"]
-    before = [count_queries(client, url)[0] for url in urls]
+    # Twice: the article's first request renders its stored body, once per change.
+    before = [(count_queries(client, url)[0], count_queries(client, url)[0]) for url in urls]
     for number in range(10):
         if grow == "claims":
             make_public_claim(editor, slug=f"extra-{number}", about_people=[cai])
@@ -110,7 +111,9 @@ def test_endpoints_run_a_fixed_number_of_queries(client, editor, cai, grow):
             source = claim.citations.first().source
             Citation.objects.create(claim=claim, source=source, excerpt=f"useful {number}")
     article.refresh_from_db()
-    after = [count_queries(client, url)[0] for url in urls]
+    after = [(count_queries(client, url)[0], count_queries(client, url)[0]) for url in urls]
+    if grow == "claims":  # the article's body shows none of them: still stored
+        before[-1] = (before[-1][1], before[-1][1])
     assert after == before
 
 

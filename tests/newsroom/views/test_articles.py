@@ -48,10 +48,16 @@ QUERIES = {
     "section": 5,
     "tag": 4,
     "author": 4,
-    "article_detail": 11,
-    # An article citing nothing; the lead image's renditions are one more query.
-    "article_detail_plain": 8,
-    "article_detail_plain_with_lead_image": 9,
+    # Served from its stored body (RenderedBody): the article, bylines, tags, corrections.
+    "article_detail": 4,
+    # The first request after a change renders the body again (claims, citations, people,
+    # organizations, events) and stores it: once per change, never per reader.
+    "article_detail_rendering": 10,
+    # An article citing nothing (its claims' citations are not queried); the lead image's
+    # renditions are one more query.
+    "article_detail_plain": 4,
+    "article_detail_plain_with_lead_image": 5,
+    "article_detail_plain_rendering": 9,
     "old_url_redirect": 2,
 }
 
@@ -211,13 +217,18 @@ def test_article_detail_query_count_is_fixed(client, editor):
         article = edit_live(article, editor, body=body, m2m={"bylines": bylines, "tags": tags})
 
     grow(1)
-    few, content = count_queries(client, article.get_absolute_url())
+    few_rendering, content = count_queries(client, article.get_absolute_url())
     assert content.count(b'class="footnote"') == 1
     assert_shows(content, shown)
+    few, stored = count_queries(client, article.get_absolute_url())
+    assert stored == content
     grow(4)
-    many, content = count_queries(client, article.get_absolute_url())
+    many_rendering, content = count_queries(client, article.get_absolute_url())
     assert content.count(b'class="footnote"') == 5
     assert_shows(content, shown)
+    many, stored = count_queries(client, article.get_absolute_url())
+    assert stored == content
+    assert few_rendering == many_rendering == QUERIES["article_detail_rendering"]
     assert few == many == QUERIES["article_detail"]
 
 
@@ -453,7 +464,12 @@ def test_article_page_query_count_is_fixed_with_a_lead_image(client, editor):
     article = publish(ArticleFactory(lead_image=stored_image()), editor)
     count, content = count_queries(client, article.get_absolute_url())
     assert b"<picture>" in content
+    assert count == QUERIES["article_detail_plain_rendering"] + 1, count
+    count, content = count_queries(client, article.get_absolute_url())
+    assert b"<picture>" in content
     assert count == QUERIES["article_detail_plain_with_lead_image"], count
     plain = publish(ArticleFactory(), editor)
+    count, _ = count_queries(client, plain.get_absolute_url())
+    assert count == QUERIES["article_detail_plain_rendering"], count
     count, _ = count_queries(client, plain.get_absolute_url())
     assert count == QUERIES["article_detail_plain"], count

@@ -18,7 +18,7 @@ from tests.support.images import encoded, stored_image
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = {"share_preview": 13}
+QUERIES = {"share_preview": 9}
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 # Each page's fixed query count, however many related rows it shows (asserted below and quoted
 # in the closing note).
-QUERIES = {"claim_list": 3, "claim_detail": 10, "source_detail": 4}
+QUERIES = {"claim_list": 2, "claim_detail": 8, "source_detail": 4}
 
 
 def test_claim_page_shows_verdict_citations_history_and_claim_review(client, editor):

@@ -28,7 +28,7 @@ from tests.support.people import cai_qi_profile
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = {"person_list": 3, "person_detail": 10, "organization_list": 3, "organization_detail": 9}
+QUERIES = {"person_list": 3, "person_detail": 9, "organization_list": 3, "organization_detail": 8}
 
 
 @pytest.fixture

@@ -1,0 +1,148 @@
+"""Stored article bodies: when the HTML readers get is stale, and rendering it again.
+
+An article's body, footnotes and "In this article" list are rendered once and stored
+(``RenderedBody``). Anything they show can change: a cited claim (verdict, wording, status,
+slug, claimant), its citations and their sources and publishers, a linked person, organization,
+event or the event's place, a correction, the article itself. ``mark_bodies_stale`` marks the
+stored HTML of every article showing the changed record stale, in the caller's transaction, so
+no reader is served HTML older than a committed change; ``newsroom.receivers`` calls it for
+every save and delete, and the workflow actions for their ``update()`` writes.
+
+Stale HTML is rendered again by the next reader (``stored_body``) or by
+``refresh_rendered_bodies(article_ids)``, which is safe to run any number of times, at any
+moment (a task after the commit, a command). Both store a render only if no invalidation came
+between reading the row and writing it (``generation``): a render that read a claim before a
+reviewer's change committed cannot store itself over the stale mark. Since a stale row's
+in-flight render may depend on a record not yet in any index, every invalidation bumps the
+generation of every stale row too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from newsroom.article_body import BodyParts, body_sha256, load_body_inputs, render_body_parts
+from newsroom.models import Article, RenderedBody
+
+# What ``articles_showing`` follows, per model label: the relations the render reads.
+_SHOWN_THROUGH: dict[str, tuple[str, ...]] = {
+    "newsroom.article": ("pk",),
+    "newsroom.claim": ("claims",),
+    "newsroom.source": ("claims__citations__source",),
+    "profiles.person": ("related_people", "claims__claimant_person"),
+    "profiles.organization": (
+        "related_organizations",
+        "claims__claimant_organization",
+        "claims__citations__source__publisher",
+    ),
+    "events.event": ("related_events",),
+    "events.place": ("related_events__place",),
+}
+
+
+def articles_showing(label: str, pks: Iterable[int]) -> QuerySet[Article]:
+    """Articles whose stored HTML may show one of the ``label`` records ``pks``, shown or
+    hidden: the relations the render reads, so a record becoming public counts too."""
+    pks = [pk for pk in pks if pk is not None]
+    paths = _SHOWN_THROUGH.get(label)
+    if not pks or not paths:
+        return Article.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(pk__in=Article.objects.filter(**{f"{path}__in": pks}).values("pk"))
+    return Article.objects.filter(condition)
+
+
+def mark_bodies_stale(*, label: str, pks: Iterable[int]) -> list[int]:
+    """Mark stale the stored HTML of every article showing one of the ``label`` records
+    ``pks`` (e.g. ``"newsroom.claim"``); return those articles' ids, for a task that renders
+    them again after the commit (``refresh_rendered_bodies``).
+
+    Runs in the caller's transaction: the change and the stale mark commit together. Bumps the
+    generation of the rows marked and of every row already stale (see the module docstring).
+    """
+    articles = articles_showing(label, pks)
+    ids = list(
+        RenderedBody.objects.filter(article__in=articles, is_stale=False).values_list(
+            "pk", flat=True
+        )
+    )
+    RenderedBody.objects.filter(Q(article__in=articles) | Q(is_stale=True)).update(
+        is_stale=True, generation=F("generation") + 1
+    )
+    return ids
+
+
+def ensure_rendered_body(*, article: Article) -> None:
+    """Give a new article its (stale) row, so invalidations reach it before its first render."""
+    RenderedBody.objects.get_or_create(article=article)
+
+
+def _is_fresh(row: RenderedBody | None, article: Article) -> bool:
+    return row is not None and not row.is_stale and row.body_sha256 == body_sha256(article.body)
+
+
+def _apply(row: RenderedBody, parts: BodyParts) -> RenderedBody:
+    row.body_html = parts.body_html
+    row.footnotes_html = parts.footnotes_html
+    row.related_html = parts.related_html
+    row.body_sha256 = parts.body_sha256
+    row.shown = parts.shown
+    row.rendered_at = timezone.now()
+    row.is_stale = False
+    return row
+
+
+def _render_and_store(article: Article, row: RenderedBody) -> RenderedBody:
+    """Render ``article`` now; store it unless an invalidation came after ``row`` was read."""
+    generation = row.generation
+    _apply(row, render_body_parts(article, load_body_inputs(article)))
+    RenderedBody.objects.filter(pk=article.pk, generation=generation).update(
+        body_html=row.body_html,
+        footnotes_html=row.footnotes_html,
+        related_html=row.related_html,
+        body_sha256=row.body_sha256,
+        shown=row.shown,
+        rendered_at=row.rendered_at,
+        is_stale=False,
+    )
+    return row
+
+
+def stored_body(article: Article) -> RenderedBody:
+    """The article's body as readers get it: the stored HTML when fresh, else rendered now
+    (and stored for the next reader). Load the article with ``select_related("rendered_body")``
+    so a fresh body costs no query."""
+    try:
+        row = article.rendered_body
+    except RenderedBody.DoesNotExist:
+        row = None
+    if _is_fresh(row, article):
+        return row
+    if row is None:
+        # An article that missed its row (made outside the ORM): give it one, stale, and
+        # leave storing to the next reader, whose render starts after the row exists.
+        ensure_rendered_body(article=article)
+        parts = render_body_parts(article, load_body_inputs(article))
+        return _apply(RenderedBody(article=article), parts)
+    return _render_and_store(article, row)
+
+
+def refresh_rendered_bodies(article_ids: Iterable[int]) -> int:
+    """Render again the stale (or missing) stored bodies of ``article_ids``; return how many
+    were rendered. Fresh ones are left alone and unknown ids skipped, so running it twice, or
+    for ids that another refresh or a reader already rendered, does no harm."""
+    done = 0
+    for article in Article.objects.filter(pk__in=list(article_ids)).select_related("rendered_body"):
+        try:
+            row = article.rendered_body
+        except RenderedBody.DoesNotExist:
+            row, _ = RenderedBody.objects.get_or_create(article=article)
+        if _is_fresh(row, article):
+            continue
+        _render_and_store(article, row)
+        done += 1
+    return done
