@@ -353,7 +353,8 @@ class PageCacheMiddleware:
         _public_headers(response)
         if enabled and request.method == "GET" and not recording.wrote:
             self._store(key, response, recording, epoch)
-            response["X-Page-Cache"] = "miss"
+        if enabled:
+            response["X-Page-Cache"] = "miss"  # built for this request (kept or not)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     def _lookup(self, key: str, request: HttpRequest) -> HttpResponse | None:

@@ -1,4 +1,7 @@
-"""Work that need not hold up an editor's request, run by django-tasks' database worker.
+"""Work that need not hold up an editor's request, run by django-tasks' database worker:
+image renditions, review e-mails, and article bodies rendered again after what they show
+changed. (The page cache needs no purge task: its versions are bumped at the write itself,
+newsroom/pagecache.py.)
 
 ``make serve`` and ``make run`` start the worker (``manage.py db_worker``) beside the web
 server; production runs it as a process of its own (README). A task is enqueued inside the
@@ -28,6 +31,15 @@ def make_renditions(image_id: int) -> int:
     if image is None or not image.file:
         return 0
     return len(ensure_renditions(image=image))
+
+
+@task()
+def refresh_article_bodies(article_ids: list[int]) -> int:
+    """Render again the stored HTML of articles whose shown records changed
+    (``actions.refresh_rendered_bodies``); how many it rendered (those a reader has not)."""
+    from newsroom.actions.rendered_bodies import refresh_rendered_bodies
+
+    return refresh_rendered_bodies(article_ids)
 
 
 @task()

@@ -458,7 +458,8 @@ def _notify_assignee(claim: Claim, assignee: AbstractBaseUser, actor: AbstractBa
     )
     # After commit only: a rolled-back assignment must not send mail. The worker sends it.
     transaction.on_commit(
-        lambda: tasks.send_email.enqueue(f"Claim to review: {claim.slug}", body, [assignee.email])
+        lambda: tasks.send_email.enqueue(f"Claim to review: {claim.slug}", body, [assignee.email]),
+        robust=True,  # a queue that cannot be written costs the e-mail, not the assignment
     )
 
 

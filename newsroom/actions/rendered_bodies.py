@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from newsroom import tasks
 from newsroom.article_body import BodyParts, body_sha256, load_body_inputs, render_body_parts
 from newsroom.models import Article, RenderedBody
 
@@ -73,6 +75,11 @@ def mark_bodies_stale(*, label: str, pks: Iterable[int]) -> list[int]:
     RenderedBody.objects.filter(Q(article__in=articles) | Q(is_stale=True)).update(
         is_stale=True, generation=F("generation") + 1
     )
+    if ids:
+        # Rendered again by the worker once the change commits, so the next reader need not
+        # wait for it; a reader who comes first renders it, and the task then finds it fresh.
+        # robust: a queue that cannot be written loses only that head start, not the save.
+        transaction.on_commit(lambda: tasks.refresh_article_bodies.enqueue(ids), robust=True)
     return ids
 
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from newsroom import actions, pagecache
 from newsroom import cache as resilient
-from newsroom.models import Article, ArticleStatus, CorrectionKind
+from newsroom.models import Article, ArticleStatus, CorrectionKind, RenderedBody
 from tests.support.content import make_public_claim, publish
 from tests.support.factories import (
     ArticleFactory,
@@ -45,10 +45,15 @@ def get(client, url: str, **headers):
 
 
 def warm(client, url: str):
-    """Request ``url`` twice; the second must be a hit that ran no query."""
+    """Request ``url`` until it is cached: the second visit must be a hit that ran no query,
+    or the third when the first stored an article's rendered body (a request that writes is
+    not kept: what it wrote bumps the tables it read)."""
     first, _ = get(client, url)
     assert first.status_code in (200, 404), first.status_code
     second, queries = get(client, url)
+    if second["X-Page-Cache"] == "miss":
+        assert RenderedBody.objects.filter(is_stale=False).exists()
+        second, queries = get(client, url)
     assert second["X-Page-Cache"] == "hit"
     assert queries == 0
     assert second.content == first.content

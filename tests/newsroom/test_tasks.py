@@ -13,10 +13,11 @@ from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from newsroom import actions
-from newsroom.models import Image
+from newsroom.actions import stored_body
+from newsroom.models import Article, Image, RenderedBody
 from tests.support.admin import form_errors
-from tests.support.content import claim_in
-from tests.support.factories import PersonFactory
+from tests.support.content import claim_in, publish
+from tests.support.factories import ArticleFactory, PersonFactory
 from tests.support.images import encoded, image_add, media_files, picture_sources
 
 # Committed for real, as in production: the worker reads what the request's transaction wrote
@@ -83,3 +84,23 @@ def test_an_assignment_mail_is_queued_on_commit_and_sent_by_the_worker(
     run_worker()
     assert [m.to for m in mailoutbox] == [[fact_checker.email]]
     assert claim.slug in mailoutbox[0].subject
+
+
+def test_a_rename_queues_the_article_bodies_showing_it_and_the_worker_renders_them(
+    database_queue, editor
+):
+    person = PersonFactory(slug="cai-qi", full_name="Cai Qi", is_published=True)
+    article = publish(ArticleFactory(body="[[person:cai-qi]] came to Tianjin."), editor)
+    stored_body(Article.objects.get(pk=article.pk))  # a reader rendered it
+    DBTaskResult.objects.all().delete()
+
+    person.full_name = "Cai Qi (蔡奇)"
+    person.save()
+    stored = RenderedBody.objects.get(article=article)
+    assert stored.is_stale  # marked in the rename's own transaction
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "newsroom.tasks.refresh_article_bodies"
+
+    run_worker()
+    stored.refresh_from_db()
+    assert not stored.is_stale and "Cai Qi (蔡奇)" in stored.body_html
