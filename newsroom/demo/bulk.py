@@ -1,0 +1,114 @@
+"""Bulk-writing history for large databases: what ``manage.py bench`` and ``manage.py
+generate_scale_data`` share.
+
+Both build far more rows than the ordinary save path could write in minutes, so they insert
+with ``bulk_create``, which skips ``save()``, signals and django-reversion's revision block.
+What those would have written — the revisions and their versions, the timestamps — is written
+here explicitly instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from reversion.models import Revision, Version
+
+from newsroom.history.registration import stored_field_names
+
+BATCH = 2_000
+
+
+def demo_sentences() -> list[str]:
+    """Sentences from the demo's articles and sources, as realistic text to edit."""
+    from newsroom.models import Article, Source
+
+    texts = [*Article.objects.values_list("body", flat=True)]
+    texts += Source.objects.values_list("archived_text", flat=True)
+    sentences = [
+        part.strip().replace("\n", " ")
+        for text in texts
+        for part in text.split(". ")
+        if len(part.split()) >= 5
+    ]
+    return sentences or ["Cai Qi met the Prime Minister in Tianjin on the sidelines of the summit"]
+
+
+def insert_revisions(
+    revisions: Sequence[Revision], versions: Iterable[tuple[int, Version]], *, batch: int = BATCH
+) -> int:
+    """Insert ``revisions`` and their versions, each ``(index into revisions, version)``, and
+    return how many versions were written.
+
+    Revisions without a primary key get theirs from the database (``bulk_create`` returns them
+    on PostgreSQL and SQLite ≥ 3.35), so versions are pointed at them after the insert.
+    """
+    revisions = Revision.objects.bulk_create(revisions, batch_size=batch)
+    rows = []
+    for index, version in versions:
+        version.revision_id = revisions[index].pk
+        rows.append(version)
+    Version.objects.bulk_create(rows, batch_size=batch)
+    return len(rows)
+
+
+class VersionData:
+    """Stored versions of model instances, serialised as django-reversion serialises them.
+
+    Reversion stores ``serializers.serialize("json", [obj], fields=<registered fields>)``. The
+    concrete fields come from Django's own serialiser here too; many-to-many values, which it
+    would read from the database one query per field, are given by the caller (sorted ids).
+    ``fields(obj)`` returns the record as a dict so a caller can change a value between
+    revisions (an ``updated_at`` that moves with each save) and ``dump()`` it again.
+    """
+
+    def __init__(self, model: type[models.Model]):
+        stored = stored_field_names(model)
+        self.concrete = [
+            f.name for f in model._meta.concrete_fields if f.name in stored and not f.primary_key
+        ]
+        self.many = [f.name for f in model._meta.many_to_many if f.name in stored]
+
+    def fields(self, obj: models.Model, m2m: dict[str, list[int]] | None = None) -> dict:
+        record = json.loads(serializers.serialize("json", [obj], fields=self.concrete))[0]
+        for name in self.many:
+            record["fields"][name] = sorted((m2m or {}).get(name, []))
+        return record
+
+    @staticmethod
+    def dump(record: dict) -> str:
+        # The encoding Django's JSON serialiser (and so django-reversion) uses.
+        return json.dumps([record], cls=DjangoJSONEncoder, ensure_ascii=False)
+
+    def serialize(self, obj: models.Model, m2m: dict[str, list[int]] | None = None) -> str:
+        return self.dump(self.fields(obj, m2m))
+
+
+def encode_datetime(value) -> str:
+    """A datetime as a stored version holds it (DjangoJSONEncoder: milliseconds, "Z")."""
+    return DjangoJSONEncoder().default(value)
+
+
+@contextmanager
+def explicit_timestamps(*model_classes: type[models.Model]) -> Iterator[None]:
+    """Let ``bulk_create`` write the ``auto_now``/``auto_now_add`` values the caller set.
+
+    Those fields stamp the current time in ``pre_save``, which ``bulk_create`` calls too, so a
+    history spread over years would otherwise be dated all at once. The flags are restored on
+    exit; nothing else runs in the process meanwhile (a management command).
+    """
+    changed = []
+    for model in model_classes:
+        for field in model._meta.concrete_fields:
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                changed.append((field, field.auto_now, field.auto_now_add))
+                field.auto_now = field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field, auto_now, auto_now_add in changed:
+            field.auto_now, field.auto_now_add = auto_now, auto_now_add
