@@ -56,7 +56,13 @@ from reversion.models import Revision, Version
 from events.models import Event, EventKind, EventStatus, Participation, ParticipationRole, Place
 from newsroom.demo import articles as demo_articles
 from newsroom.demo import sources as demo_sources
-from newsroom.demo.bulk import BATCH, VersionData, encode_datetime, explicit_timestamps
+from newsroom.demo.bulk import (
+    BATCH,
+    VersionData,
+    encode_datetime,
+    explicit_timestamps,
+    insert_values,
+)
 from newsroom.demo.prose import (
     COUNTRIES,
     FAMILY_FIRST,
@@ -209,12 +215,23 @@ class Ids:
 class History:
     """Revisions and versions waiting to be written, with their primary keys already known."""
 
+    REVISION_FIELDS = ("id", "date_created", "user", "comment")
+    VERSION_FIELDS = (
+        "id",
+        "revision",
+        "content_type",
+        "object_id",
+        "db",
+        "format",
+        "serialized_data",
+        "object_repr",
+    )
+
     def __init__(self, ids: Ids) -> None:
         self.ids = ids
-        self.revisions: list[Revision] = []
-        self.versions: list[Version] = []
+        self.revisions: list[tuple] = []
+        self.versions: list[tuple] = []
         self.content_types: dict[type[models.Model], int] = {}
-        self.total = 0
 
     def content_type(self, model: type[models.Model]) -> int:
         if model not in self.content_types:
@@ -226,31 +243,47 @@ class History:
     ) -> int:
         """A revision holding ``versions`` — ``(instance, serialized data)`` pairs — and its id."""
         pk = self.ids.take(Revision)
-        self.revisions.append(Revision(pk=pk, date_created=when, user_id=user_id, comment=comment))
+        self.revisions.append((pk, when, user_id, comment))
         for obj, data in versions:
             self.versions.append(
-                Version(
-                    pk=self.ids.take(Version),
-                    revision_id=pk,
-                    content_type_id=self.content_type(type(obj)),
-                    object_id=str(obj.pk),
-                    db="default",
-                    format="json",
-                    serialized_data=data,
-                    object_repr=str(obj),
+                (
+                    self.ids.take(Version),
+                    pk,
+                    self.content_type(type(obj)),
+                    str(obj.pk),
+                    "default",
+                    "json",
+                    data,
+                    str(obj),
                 )
             )
-        self.total += 1
         return pk
 
     def flush(self) -> None:
-        Revision.objects.bulk_create(self.revisions, batch_size=BATCH)
-        Version.objects.bulk_create(self.versions, batch_size=BATCH)
+        insert_values(Revision, self.REVISION_FIELDS, self.revisions)
+        insert_values(Version, self.VERSION_FIELDS, self.versions)
         self.revisions, self.versions = [], []
 
 
 def bulk(model: type[models.Model], rows: list, batch: int = BATCH) -> None:
     model._base_manager.bulk_create(rows, batch_size=batch)
+
+
+def insert_through(model: type[models.Model], name: str, pairs: list[tuple[int, int]]) -> None:
+    """Rows of the many-to-many ``name`` of ``model``: (this row's id, the other's id) pairs."""
+    field = model._meta.get_field(name)
+    insert_values(
+        field.remote_field.through, (field.m2m_field_name(), field.m2m_reverse_field_name()), pairs
+    )
+
+
+REVIEW_EVENT_FIELDS = (
+    "id", "claim", "actor", "from_status", "to_status", "verdict", "note", "revision", "created_at",
+)  # fmt: skip
+ARTICLE_EVENT_FIELDS = (
+    "id", "article", "actor", "from_status", "to_status", "note", "override_reason", "live_from",
+    "override_claim_ids", "revision", "created_at",
+)  # fmt: skip
 
 
 class ScaleGenerator:
@@ -939,7 +972,7 @@ class ScaleGenerator:
         claims: list[Claim] = []
         citations: list[Citation] = []
         subjects: dict[str, list] = defaultdict(list)
-        review_events: list[ReviewEvent] = []
+        review_events: list[tuple] = []
         plans = []
         for index in indexes:
             source_index = rng.randrange(len(self.sources))
@@ -1063,17 +1096,18 @@ class ScaleGenerator:
             def move(
                 from_status, to_status, actor, when, comment, note="", verdict="", *, trail=trail
             ):
+                revision_id = trail.save(actor, when, f"{comment} {note}".strip())
                 review_events.append(
-                    ReviewEvent(
-                        pk=self.ids.take(ReviewEvent),
-                        claim_id=trail.obj.pk,
-                        actor_id=actor.pk,
-                        from_status=from_status,
-                        to_status=to_status,
-                        verdict=verdict,
-                        note=note,
-                        revision_id=trail.save(actor, when, f"{comment} {note}".strip()),
-                        created_at=when,
+                    (
+                        self.ids.take(ReviewEvent),
+                        trail.obj.pk,
+                        actor.pk,
+                        from_status,
+                        to_status,
+                        verdict,
+                        note,
+                        revision_id,
+                        when,
                     )
                 )
 
@@ -1132,17 +1166,15 @@ class ScaleGenerator:
             claim.status = status
             claim.updated_at = min(when, self.now)
             for name, ids in m2m.items():
-                through = getattr(Claim, name).through
-                column = Claim._meta.get_field(name).m2m_reverse_field_name()
-                subjects[name] += [through(claim_id=claim.pk, **{f"{column}_id": pk}) for pk in ids]
+                subjects[name] += [(claim.pk, pk) for pk in ids]
             self.claim_infos.append(
                 ClaimInfo(claim.pk, claim.slug, status, claim.reviewed_at, sentence)
             )
         bulk(Claim, claims)
         bulk(Citation, citations)
         for name, rows in subjects.items():
-            bulk(getattr(Claim, name).through, rows)
-        bulk(ReviewEvent, review_events)
+            insert_through(Claim, name, rows)
+        insert_values(ReviewEvent, REVIEW_EVENT_FIELDS, review_events)
 
     # -----------------------------------------------------------------------------------------
     # Articles
@@ -1233,16 +1265,20 @@ class ScaleGenerator:
             def move(from_status, to_status, actor, when, live_from=None, *, trail=trail):
                 label = ArticleStatus(from_status).label.lower()
                 comment = f"Article {label} → {ArticleStatus(to_status).label.lower()}."
+                revision_id = trail.save(actor, when, comment)
                 events.append(
-                    ArticleEvent(
-                        pk=self.ids.take(ArticleEvent),
-                        article_id=trail.obj.pk,
-                        actor_id=actor.pk,
-                        from_status=from_status,
-                        to_status=to_status,
-                        live_from=live_from,
-                        revision_id=trail.save(actor, when, comment),
-                        created_at=when,
+                    (
+                        self.ids.take(ArticleEvent),
+                        trail.obj.pk,
+                        actor.pk,
+                        from_status,
+                        to_status,
+                        "",
+                        "",
+                        live_from,
+                        [],
+                        revision_id,
+                        when,
                     )
                 )
 
@@ -1294,16 +1330,12 @@ class ScaleGenerator:
                     versions=[(correction, self.versions[Correction].serialize(correction))],
                 )
             for name, ids in m2m.items():
-                through = getattr(Article, name).through
-                column = Article._meta.get_field(name).m2m_reverse_field_name()
-                relations[name] += [
-                    through(article_id=article.pk, **{f"{column}_id": pk}) for pk in ids
-                ]
+                relations[name] += [(article.pk, pk) for pk in ids]
             articles.append(article)
         bulk(Article, articles, batch=500)
         for name, rows in relations.items():
-            bulk(getattr(Article, name).through, rows)
-        bulk(ArticleEvent, events)
+            insert_through(Article, name, rows)
+        insert_values(ArticleEvent, ARTICLE_EVENT_FIELDS, events)
         bulk(ArticleURL, urls)
         bulk(Correction, corrections)
 
