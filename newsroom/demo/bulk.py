@@ -1,10 +1,11 @@
-"""Bulk-writing history for large databases: what ``manage.py bench`` and ``manage.py
-generate_scale_data`` share.
+"""Bulk-writing rows and their history for large databases (``manage.py
+generate_scale_data``; anything else that builds a big history, such as a benchmark, can use
+it too).
 
-Both build far more rows than the ordinary save path could write in minutes, so they insert
-with ``bulk_create``, which skips ``save()``, signals and django-reversion's revision block.
-What those would have written — the revisions and their versions, the timestamps — is written
-here explicitly instead.
+Far more rows than the ordinary save path could write in minutes are inserted in bulk, which
+skips ``save()``, signals and django-reversion's revision block. What those would have written
+— versions serialised as reversion serialises them, the timestamps ``auto_now`` would stamp —
+is written explicitly instead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from contextlib import contextmanager
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
 from django.utils.encoding import is_protected_type
-from reversion.models import Revision, Version
 
 from newsroom.history.registration import stored_field_names
 
@@ -26,39 +26,6 @@ PASSED_AS_THEY_ARE = frozenset(
     {"AutoField", "BigAutoField", "IntegerField", "PositiveIntegerField", "CharField",
      "TextField", "ForeignKey", "PositiveSmallIntegerField", "SlugField"}
 )  # fmt: skip
-
-
-def demo_sentences() -> list[str]:
-    """Sentences from the demo's articles and sources, as realistic text to edit."""
-    from newsroom.models import Article, Source
-
-    texts = [*Article.objects.values_list("body", flat=True)]
-    texts += Source.objects.values_list("archived_text", flat=True)
-    sentences = [
-        part.strip().replace("\n", " ")
-        for text in texts
-        for part in text.split(". ")
-        if len(part.split()) >= 5
-    ]
-    return sentences or ["Cai Qi met the Prime Minister in Tianjin on the sidelines of the summit"]
-
-
-def insert_revisions(
-    revisions: Sequence[Revision], versions: Iterable[tuple[int, Version]], *, batch: int = BATCH
-) -> int:
-    """Insert ``revisions`` and their versions, each ``(index into revisions, version)``, and
-    return how many versions were written.
-
-    Revisions without a primary key get theirs from the database (``bulk_create`` returns them
-    on PostgreSQL and SQLite ≥ 3.35), so versions are pointed at them after the insert.
-    """
-    revisions = Revision.objects.bulk_create(revisions, batch_size=batch)
-    rows = []
-    for index, version in versions:
-        version.revision_id = revisions[index].pk
-        rows.append(version)
-    Version.objects.bulk_create(rows, batch_size=batch)
-    return len(rows)
 
 
 class VersionData:

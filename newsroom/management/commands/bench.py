@@ -32,12 +32,25 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment
 from django.utils import timezone
 
-from newsroom.demo.bulk import demo_sentences, insert_revisions
-
 SITE_REVISIONS = 200_000
 PERSON_REVISIONS = 1_000
 BATCH = 5_000
 RUNS = 7
+
+
+def demo_sentences() -> list[str]:
+    """Sentences from the demo's articles and sources, as realistic text to edit."""
+    from newsroom.models import Article, Source
+
+    texts = [*Article.objects.values_list("body", flat=True)]
+    texts += Source.objects.values_list("archived_text", flat=True)
+    sentences = [
+        part.strip().replace("\n", " ")
+        for text in texts
+        for part in text.split(". ")
+        if len(part.split()) >= 5
+    ]
+    return sentences or ["Cai Qi met the Prime Minister in Tianjin on the sidelines of the summit"]
 
 
 class Command(BaseCommand):
@@ -151,8 +164,9 @@ class Command(BaseCommand):
                         comment=f"Biography edit {index + 1}.",
                     )
                 )
+            revisions = Revision.objects.bulk_create(revisions)
             versions = []
-            for index in range(len(revisions)):
+            for revision in revisions:
                 # An editor's day: add a sentence, rewrite one, or fix a word; a long
                 # biography stays around 40 sentences (some 6,000 characters).
                 roll = rng.random()
@@ -168,35 +182,39 @@ class Command(BaseCommand):
                 data[0]["fields"]["biography"] = ". ".join(biography)
                 stored = json.dumps(data)
                 for template in person_revision:
-                    row = dict(template)
+                    row = dict(template, revision_id=revision.pk)
                     if template["serialized_data"] == person_version.serialized_data:
                         row["serialized_data"] = stored
-                    versions.append((index, Version(**row)))
-            created += insert_revisions(revisions, versions, batch=1000)
+                    versions.append(Version(**row))
+            Version.objects.bulk_create(versions, batch_size=1000)
+            created += len(versions)
 
         # The rest of the site: copies of the demo's revisions, spread over two years.
         site_versions = 0
         for start in range(0, site_revisions, BATCH):
             count = min(BATCH, site_revisions - start)
             chosen = [rng.choice(templates) for _ in range(count)]
-            revisions = [
-                Revision(
-                    date_created=now - dt.timedelta(seconds=rng.random() * span),
-                    user=rng.choice(users),
-                    comment=rng.choice(["", "Typo.", "Added a source.", "Updated rank."]),
-                )
-                for _ in range(count)
-            ]
+            revisions = Revision.objects.bulk_create(
+                [
+                    Revision(
+                        date_created=now - dt.timedelta(seconds=rng.random() * span),
+                        user=rng.choice(users),
+                        comment=rng.choice(["", "Typo.", "Added a source.", "Updated rank."]),
+                    )
+                    for _ in range(count)
+                ]
+            )
             versions = [
-                (index, Version(**template))
-                for index, group in enumerate(chosen)
+                Version(**template, revision_id=revision.pk)
+                for revision, group in zip(revisions, chosen, strict=True)
                 for template in group
                 if not (
                     template["content_type_id"] == person_version.content_type_id
                     and template["object_id"] == str(person.pk)
                 )
             ]
-            site_versions += insert_revisions(revisions, versions, batch=1000)
+            Version.objects.bulk_create(versions, batch_size=1000)
+            site_versions += len(versions)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics, as a live database would have
         return person, (

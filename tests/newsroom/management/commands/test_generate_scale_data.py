@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 
 import pytest
+from django.core import serializers
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from reversion.models import Revision, Version
@@ -14,7 +16,9 @@ from reversion.models import Revision, Version
 from events.models import Event, Participation
 from newsroom.actions.claims import check_claim_content
 from newsroom.actions.evidence import claim_content
+from newsroom.demo.bulk import VersionData
 from newsroom.demo.scale import BASE_COUNTS, MARKER_USERNAME, scaled_counts
+from newsroom.history.registration import stored_field_names
 from newsroom.models import (
     Article,
     ArticleEvent,
@@ -181,6 +185,26 @@ def test_versions_hold_what_the_rows_hold(generated):
     article = Article.objects.published().first()
     assert Version.objects.get_for_object(article).first().field_dict["body"] == article.body
     assert ArticleEvent.objects.filter(article=article, revision__isnull=False).count() == 3
+
+
+def test_versions_are_serialised_as_reversion_serialises_them(generated):
+    for obj in (
+        Claim.objects.filter(status=ClaimStatus.REVIEWED).first(),
+        Citation.objects.first(),
+        Article.objects.published().first(),
+        Person.objects.filter(memberships__isnull=False).first(),
+        Event.objects.first(),
+    ):
+        model = type(obj)
+        data = VersionData(model)
+        m2m = {name: list(getattr(obj, name).values_list("pk", flat=True)) for name in data.many}
+        ours = json.loads(data.serialize(obj, m2m))
+        [theirs] = json.loads(
+            serializers.serialize("json", [obj], fields=stored_field_names(model))
+        )
+        for name in data.many:
+            theirs["fields"][name] = sorted(theirs["fields"][name])
+        assert ours == [theirs], model
 
 
 def test_public_pages_render_on_the_generated_data(generated, client):
