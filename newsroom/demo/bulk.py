@@ -86,18 +86,26 @@ def insert_values(
     # microseconds a value.
     prepared = [i for i, f in enumerate(fields) if f.get_internal_type() not in PASSED_AS_THEY_ARE]
     quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
-    pending = []
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(f.column) for f in fields)
+
+    def values_of(row: Sequence) -> list:
+        values = list(row)
+        for i in prepared:
+            values[i] = fields[i].get_db_prep_save(values[i], connection)
+        return values
+
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: PostgreSQL's own bulk load, several times faster than batched INSERTs.
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(values_of(row))
+            return
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
+        pending = []
         for row in rows:
-            values = list(row)
-            for i in prepared:
-                values[i] = fields[i].get_db_prep_save(values[i], connection)
-            pending.append(values)
+            pending.append(values_of(row))
             if len(pending) >= batch:
                 cursor.executemany(sql, pending)
                 pending = []
