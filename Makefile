@@ -21,7 +21,9 @@ $(STAMP): pyproject.toml
 run: install
 	$(LOCAL_ENV) $(PY) manage.py migrate --no-input
 	$(LOCAL_ENV) $(PY) manage.py load_demo
-	$(LOCAL_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@# The task worker (newsroom/tasks.py: renditions, e-mails) runs beside the server and stops with it.
+	$(LOCAL_ENV) $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(LOCAL_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 # The suite's tests are independent (each in its own transaction, or its own database per
 # worker), so `make test` runs them on every core (at most four) with pytest-xdist; whole files
@@ -34,13 +36,14 @@ test: install
 	$(VENV)/bin/lint-imports
 	$(LOCAL_ENV) $(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
-# Production-like: gunicorn + WhiteNoise with the settings from your environment
+# Production-like: gunicorn + WhiteNoise, and the task worker, with the settings from your environment
 # (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL, CACHE_URL; see README.md).
 serve: install
 	$(PY) manage.py check --deploy
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input --verbosity 0
-	$(VENV)/bin/gunicorn newsroom.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn newsroom.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 # Builds 200,000 revisions in a throwaway database (and PostgreSQL too when DATABASE_URL points
 # at one) and prints how fast the history pages answer. Not part of `make test`.

@@ -54,13 +54,12 @@ class Rendered:
 
 @dataclass(frozen=True)
 class PreparedUpload:
-    """An accepted upload as it will be stored (upright, stripped) and its renditions."""
+    """An accepted upload as it will be stored (upright, stripped)."""
 
     name: str
     data: bytes
     width: int
     height: int
-    renditions: tuple[Rendered, ...]
 
 
 def _megapixels(pixels: int) -> str:
@@ -243,8 +242,9 @@ def render(data: bytes, wanted: list[tuple[int, str]]) -> list[Rendered]:
 
 
 def prepare_upload(file) -> PreparedUpload:
-    """Everything storing ``file`` writes, made in memory first: the cleaned original, named
-    with an extension matching its format, and its renditions at every standard width.
+    """What storing ``file`` writes, made in memory first: the cleaned original, named with an
+    extension matching its format. Its renditions are made after the save, by a task
+    (``newsroom.tasks.make_renditions``), since the original has already passed every limit.
 
     Raises ValidationError, with the reason, for anything the limits refuse.
     """
@@ -252,13 +252,5 @@ def prepare_upload(file) -> PreparedUpload:
     data, extension = clean_image(file.read())
     with PILImage.open(io.BytesIO(data)) as stored:
         width, height = stored.size
-    wanted = [(w, kind) for w in rendition_widths(width) for kind in RENDITION_FORMATS]
-    renditions = render(data, wanted)
     stem = file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "image"
-    return PreparedUpload(
-        name=f"{stem}.{extension}",
-        data=data,
-        width=width,
-        height=height,
-        renditions=tuple(renditions),
-    )
+    return PreparedUpload(name=f"{stem}.{extension}", data=data, width=width, height=height)

@@ -42,7 +42,7 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
-THIRD_PARTY_APPS = ["reversion"]
+THIRD_PARTY_APPS = ["reversion", "django_tasks", "django_tasks_db"]
 # newsroom.history is the bottom layer: generic revision history every other app builds on.
 LOCAL_APPS = ["newsroom.history", "profiles", "events", "newsroom"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -289,6 +289,20 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
 )
 # The issuer authenticator apps show beside the account name.
 OTP_TOTP_ISSUER = NEWSROOM_SITE_NAME
+
+# -- Tasks (django-tasks, the backport of Django 6's tasks, with django-tasks-db's backend) --
+# Renditions and notification e-mails run in `manage.py db_worker` (started by `make serve` and
+# `make run`; a process of its own in production), not in the editor's request: see
+# newsroom/tasks.py. The queue is a table in the site's own database, so a task enqueued in a
+# request's transaction commits or rolls back with it. NEWSROOM_TASKS_BACKEND=
+# django_tasks.backends.immediate.ImmediateBackend runs them in the request instead (the tests
+# do); finished results older than a week are pruned by `manage.py prune_db_task_results`.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("NEWSROOM_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 LOGGING = {
     "version": 1,

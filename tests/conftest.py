@@ -8,6 +8,8 @@ from tests.support.users import make_user
 def _fast_hasher_and_temp_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Tasks run at once, in the caller: a test sees their effects without a worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture

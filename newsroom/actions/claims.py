@@ -25,15 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom import tasks
 from newsroom.actions.articles import unschedule_articles_citing
 from newsroom.actions.common import record_move
 from newsroom.actions.context import editing, note_reopened
@@ -454,15 +453,9 @@ def _notify_assignee(claim: Claim, assignee: AbstractBaseUser, actor: AbstractBa
         f"{actor} assigned you a claim to review:\n\n“{claim.statement}”\n\n"
         f"Open it in the admin: {url}\n"
     )
-    # After commit only: a rolled-back assignment must not send mail.
+    # After commit only: a rolled-back assignment must not send mail. The worker sends it.
     transaction.on_commit(
-        lambda: send_mail(
-            f"Claim to review: {claim.slug}",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [assignee.email],
-            fail_silently=True,
-        )
+        lambda: tasks.send_email.enqueue(f"Claim to review: {claim.slug}", body, [assignee.email])
     )
 
 

@@ -1,10 +1,10 @@
 """Storing uploaded images safely and making their renditions once.
 
-A failed save leaves no file behind. Every image is decoded and encoded in memory before the
+A failed save leaves no file behind. Every upload is decoded and encoded in memory before the
 first write (``imaging.prepare_upload``), so a refused image writes nothing; what is written
-after that — the original, its renditions — is journalled, and deleted again if a write or a
-save fails or the transaction that saved the rows does not commit
-(``media_kept_only_if_saved``).
+after that — the original, and its renditions (made later, by a task) — is journalled, and
+deleted again if a write or a save fails or the transaction that saved the rows does not
+commit (``media_kept_only_if_saved``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.db import transaction
 
-from newsroom import imaging
+from newsroom import imaging, tasks
 from newsroom.models import Image, Rendition
 
 
@@ -84,8 +84,9 @@ def _save_rendition(image: Image, rendered: imaging.Rendered) -> Rendition:
 
 
 def store_image(*, image: Image, upload=None) -> Image:
-    """Save ``image``; with an ``upload``, store it upright and stripped of metadata, with its
-    renditions.
+    """Save ``image``; with an ``upload``, store it upright and stripped of metadata, and
+    enqueue its renditions (``tasks.make_renditions``: they commit with the save, and pages show
+    the original until the worker has made them).
 
     ``upload`` is a file that passed ``imaging.validate_image_file``, or what
     ``imaging.prepare_upload`` made of one (the admin's form prepares it, so that anything
@@ -110,8 +111,7 @@ def store_image(*, image: Image, upload=None) -> Image:
         _record(image.file)
         image.width, image.height = prepared.width, prepared.height
         image.save()
-        for rendered in prepared.renditions:
-            _save_rendition(image, rendered)
+        tasks.make_renditions.enqueue(image.pk)
     return image
 
 

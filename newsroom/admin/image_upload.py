@@ -26,9 +26,9 @@ class ImageUploadField(forms.ImageField):
 
 
 class ImageAdminForm(forms.ModelForm):
-    """The image form. A new upload is prepared here — cleaned and its renditions made, in
-    memory — so that whatever the image limits refuse is an error on the file field, and
-    ``save_model`` only writes (``prepared_upload``, for ``actions.store_image``)."""
+    """The image form. A new upload is prepared here — decoded and cleaned, in memory — so
+    that whatever the image limits refuse is an error on the file field, and ``save_model``
+    only writes (``prepared_upload``, for ``actions.store_image``)."""
 
     prepared_upload: imaging.PreparedUpload | None = None
 

@@ -39,10 +39,9 @@ class ImageAdmin(HistoryAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj: Image, form, change: bool) -> None:
-        """Store a new upload upright and stripped of EXIF with the renditions the form made."""
+        """Store a new upload upright and stripped of EXIF; its renditions follow in a task."""
         upload = form.prepared_upload if "file" in form.changed_data else None
         actions.store_image(image=obj, upload=upload)
-        actions.ensure_renditions(image=obj)
 
     def delete_view(self, request, object_id, extra_context=None):
         """Say where the image is used before it is deleted (an article's lead image blocks it;

@@ -7,6 +7,7 @@ import time
 from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.db import DatabaseError
 from PIL import Image as PILImage
 
@@ -101,22 +102,30 @@ def test_a_photo_whose_stored_copy_outgrows_the_upload_limit_gets_its_renditions
     assert Image.objects.get().renditions.count() == 6
 
 
-def test_a_save_failing_after_the_files_are_written_leaves_none_behind(editor_client):
+@pytest.mark.django_db(transaction=True)  # the worker reads what the upload committed
+def test_renditions_failing_in_their_task_keep_the_upload_and_leave_no_rendition_file(
+    editor_client, settings
+):
+    # The renditions are made by a task after the upload is stored: when a rendition's save
+    # fails there, the editor's upload still stands (served as the original) and the files
+    # the task had written are deleted again.
     saves = []
 
-    def failing_third_save(self, *args, **kwargs):
+    def failing_second_save(self, *args, **kwargs):
         saves.append(self)
-        if len(saves) == 3:
+        if len(saves) == 2:
             raise DatabaseError("disk full")
         return real_save(self, *args, **kwargs)
 
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = image_add(editor_client, encoded("PNG", (700, 350)), "wide.png")
+    assert response.status_code == 302, form_errors(response)
     real_save = Rendition.save
-    with (
-        mock.patch.object(Rendition, "save", failing_third_save),
-        pytest.raises(DatabaseError),
-    ):
-        image_add(editor_client, encoded("PNG", (700, 350)), "wide.png")
-    assert media_files() == []  # the original and the two renditions already written
+    with mock.patch.object(Rendition, "save", failing_second_save):
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    image = Image.objects.get()
+    assert not image.renditions.exists()
+    assert media_files() == [image.file.name]
 
 
 def test_a_failure_after_save_model_leaves_no_file_behind(editor_client):
