@@ -2,7 +2,7 @@
 
 At ``scale=1.0``: 10,000 articles, 5,000 people, 1,000 organizations, 20,000 memberships, 2,000
 events, 2,000 sources, 50,000 claims and 100,000 citations, with the history the workflow
-writes for them (some 236,000 revisions). Every count is multiplied by ``scale``.
+writes for them (some 237,000 revisions). Every count is multiplied by ``scale``.
 
 Rows are written with ``bulk_create`` in batches, one transaction per stage, so no ``save()``,
 signal or reversion block runs. Everything those would have left is written explicitly, as
