@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from newsroom import actions
@@ -18,6 +18,7 @@ from newsroom.admin.review import ClaimReviewMixin
 from newsroom.history.admin import HistoryAdmin
 from newsroom.history.admin_input import SafeRelationsMixin
 from newsroom.models import CLAIM_RATED_STATUSES, Citation, Claim, ClaimStatus, ReviewEvent
+from newsroom.models.claims import citation_count
 from profiles.models import Membership
 
 DUPLICATE_CITATION = (
@@ -177,7 +178,7 @@ class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
             super()
             .get_queryset(request)
             .with_evidence_flags()
-            .annotate(citations_total=Count("citations", distinct=True))
+            .annotate(citations_total=citation_count())
         )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

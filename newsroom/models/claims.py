@@ -5,8 +5,8 @@ from __future__ import annotations
 import reversion
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import MD5
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import MD5, Coalesce
 from django.urls import reverse
 
 from events.models import Event
@@ -57,22 +57,36 @@ VERDICT_RATING = {
 }
 
 
+def citation_count(condition: Q | None = None, counted=None) -> Coalesce:
+    """A correlated subquery counting (``counted``, by default the rows) the outer claim's
+    citations that meet ``condition``: 0 when none do."""
+    counted = counted if counted is not None else models.Count("pk")
+    per_claim = (
+        Citation.objects.filter(condition or Q(), claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(n=counted)
+        .values("n")
+    )
+    return Coalesce(Subquery(per_claim, output_field=models.IntegerField()), 0)
+
+
 class ClaimQuerySet(models.QuerySet):
     def public(self) -> ClaimQuerySet:
         """Claims readers may see: rated by a reviewer (a reopened claim keeps its last verdict)."""
         return self.filter(public_q())
 
     def with_evidence_flags(self) -> ClaimQuerySet:
-        """Annotate ``independent_sources`` (publishers supporting it) and ``contradictions``."""
+        """Annotate ``independent_sources`` (publishers supporting it) and ``contradictions``.
+
+        Correlated subqueries, not a join with GROUP BY: a page of the admin's list counts only
+        its own rows' citations, where an aggregate over the join grouped every claim first (16 s
+        for 50,000 claims and 100,000 citations on SQLite)."""
         return self.annotate(
-            independent_sources=models.Count(
-                "citations__source__publisher",
-                filter=Q(citations__stance=Stance.SUPPORTS),
-                distinct=True,
+            independent_sources=citation_count(
+                Q(stance=Stance.SUPPORTS), models.Count("source__publisher", distinct=True)
             ),
-            contradictions=models.Count(
-                "citations", filter=Q(citations__stance=Stance.CONTRADICTS), distinct=True
-            ),
+            contradictions=citation_count(Q(stance=Stance.CONTRADICTS)),
         )
 
     def flagged(self) -> ClaimQuerySet:
