@@ -61,9 +61,7 @@ _NAME_CHAR = r"(?:[^,;:.!?“”\"‘()\[\]]|" + "|".join(rf"(?<=\b{t})\." for t
 _WHO = r"(?P<who>(?:(?:the|a|an)\s+)?[A-Z]" + _NAME_CHAR + r"{0,100}?)"
 _WHO_AFTER = r"(?P<who>(?:(?:the|a|an)\s+)?[A-Z]" + _NAME_CHAR + r"{0,100})"
 # "X said," / "X explained:" / "X told reporters," just before the quotation.
-_BEFORE_RE = re.compile(
-    _WHO + r"\s+(?:" + _SPEECH_VERBS + r")(?:\s+[\w’'-]+){0,3}?\s*[,:]?\s*$"
-)
+_BEFORE_RE = re.compile(_WHO + r"\s+(?:" + _SPEECH_VERBS + r")(?:\s+[\w’'-]+){0,3}?\s*[,:]?\s*$")
 # "”, X said" and "”, said X" just after it.
 _AFTER_NAME_VERB_RE = re.compile(
     r"^[,.!?…]?\s*" + _WHO + r"\s+(?:" + _SPEECH_VERBS + r")\b", re.UNICODE

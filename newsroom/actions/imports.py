@@ -100,7 +100,9 @@ class Report:
     url: str = ""
 
 
-def read_upload(data: bytes, *, name: str = "", content_type: str = "", charset: str = "") -> Report:
+def read_upload(
+    data: bytes, *, name: str = "", content_type: str = "", charset: str = ""
+) -> Report:
     """The report in ``data`` (a file's or a response's bytes): HTML reduced to its main text,
     anything else read as plain text. Raises ``ImportRefused`` for nothing, a binary file, more
     than ``NEWSROOM_IMPORT_MAX_BYTES`` or bytes that do not decode."""

@@ -239,7 +239,9 @@ class SourceImportAdmin(HistoryAdmin):
         candidates = list(
             source_import.candidates.select_related(
                 "claim__claimant_person", "claim__claimant_organization", "merged_into"
-            ).prefetch_related("claim__about_people", "claim__about_organizations", "claim__citations")
+            ).prefetch_related(
+                "claim__about_people", "claim__about_organizations", "claim__citations"
+            )
         )
         pending = [c for c in candidates if c.status == CandidateStatus.PENDING]
         rows = []
@@ -282,7 +284,9 @@ class SourceImportAdmin(HistoryAdmin):
             raise Http404("No such candidate in this import.")
         move = request.POST.get("move", "")
         others = list(
-            imports.pending_candidates(source_import).exclude(pk=candidate.pk).select_related("claim")
+            imports.pending_candidates(source_import)
+            .exclude(pk=candidate.pk)
+            .select_related("claim")
         )
         form = CandidateForm(request.POST, candidate=candidate, others=others)
         if move not in MOVES:
@@ -290,7 +294,8 @@ class SourceImportAdmin(HistoryAdmin):
             return HttpResponseRedirect(review_url)
         if move != "discard" and not form.is_valid():
             problems = "; ".join(
-                f"{form.fields[name].label or name}: {' '.join(errors)}" if name in form.fields
+                f"{form.fields[name].label or name}: {' '.join(errors)}"
+                if name in form.fields
                 else " ".join(errors)
                 for name, errors in form.errors.items()
             )

@@ -96,7 +96,11 @@ def test_the_same_text_twice_creates_nothing_new(imported, profiles):
         imports.import_report(report=report, actor=profiles.users["writer"])
     assert f"source #{imported.source.pk}" in str(refusal.value)
     assert imported.source.title in str(refusal.value)
-    assert counts == (Source.objects.count(), Claim.objects.count(), ImportCandidate.objects.count())
+    assert counts == (
+        Source.objects.count(),
+        Claim.objects.count(),
+        ImportCandidate.objects.count(),
+    )
 
 
 @pytest.mark.parametrize(
@@ -132,7 +136,8 @@ def test_html_is_reduced_to_its_main_text_with_headline_and_date():
     <script>var tracking = "do not keep me";</script></head>
     <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
     <article><h1>Modi meets Cai in Tianjin</h1>
-    <p>The meeting was short. Foreign Secretary Vikram Misri said, \xe2\x80\x9cThe talks went well for both sides.\xe2\x80\x9d</p>
+    <p>The meeting was short. Foreign Secretary Vikram Misri said,
+    \xe2\x80\x9cThe talks went well for both sides.\xe2\x80\x9d</p>
     <p>A banquet had been proposed for the evening but was set aside for a brief meeting.</p>
     </article><footer>Copyright 2025. All rights reserved.</footer></body></html>"""
     report = imports.read_upload(html, name="page.html")
@@ -246,11 +251,17 @@ def test_merge_moves_citations_and_subjects_and_removes_the_other_claim(imported
     kept = imports.merge_candidates(candidate=second, into=first, actor=profiles.users["writer"])
     assert kept.pk == first.pk
     assert not Claim.objects.filter(pk=second_claim.pk).exists()
-    assert Deletion.objects.filter(content_type__model="claim", object_id=str(second_claim.pk)).exists()
+    assert Deletion.objects.filter(
+        content_type__model="claim", object_id=str(second_claim.pk)
+    ).exists()
     locators = sorted(Citation.objects.filter(claim=first.claim).values_list("locator", flat=True))
     assert locators == ["para 2", "para 7"]
     second.refresh_from_db()
-    assert (second.status, second.merged_into, second.claim) == (CandidateStatus.MERGED, first, None)
+    assert (second.status, second.merged_into, second.claim) == (
+        CandidateStatus.MERGED,
+        first,
+        None,
+    )
     assert ImportCandidate.objects.get(pk=first.pk).status == CandidateStatus.PENDING
 
 
@@ -281,7 +292,9 @@ def test_a_decided_candidate_cannot_be_decided_again(imported, profiles):
 def test_fact_checkers_neither_import_nor_decide(imported, profiles):
     checker = profiles.users["factchecker"]
     with pytest.raises(ImportRefused, match="editors and writers"):
-        imports.import_report(report=imports.read_text("A “new report here” said X."), actor=checker)
+        imports.import_report(
+            report=imports.read_text("A “new report here” said X."), actor=checker
+        )
     with pytest.raises(ImportRefused, match="editors and writers"):
         imports.discard_candidate(candidate=imported.candidates[0], actor=checker)
     assert ImportCandidate.objects.filter(status=CandidateStatus.PENDING).count() == 7
