@@ -254,19 +254,30 @@ class NameHit:
     end: int
 
 
+class NameIndex:
+    """Known names (name → key) compiled once into one pattern, longest first, so that at each
+    place the longest name wins: "Cai Qi" is one hit, not also "Cai". Whole words; case counts
+    ("MEA", not "mea"); curly and straight apostrophes are the same."""
+
+    def __init__(self, names: dict[str, Hashable]):
+        self.keys = {_fold(name): key for name, key in names.items() if name.strip()}
+        ordered = sorted(self.keys, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)")
+            if ordered
+            else None
+        )
+
+    def find(self, text: str) -> list[NameHit]:
+        """Where the names occur in ``text``, in order, never overlapping."""
+        if self.pattern is None:
+            return []
+        return [
+            NameHit(self.keys[m.group()], m.group(), m.start(), m.end())
+            for m in self.pattern.finditer(_fold(text))
+        ]
+
+
 def find_names(text: str, names: dict[str, Hashable]) -> list[NameHit]:
-    """Where the known ``names`` (name → key) occur in ``text`` as whole words, longest first and
-    never overlapping: "Cai Qi" is one hit, not also "Cai". Case counts ("MEA", not "mea")."""
-    folded = _fold(text)
-    taken: list[tuple[int, int]] = []
-    hits = []
-    for name in sorted(names, key=len, reverse=True):
-        if not name.strip():
-            continue
-        pattern = re.compile(r"(?<!\w)" + re.escape(_fold(name)) + r"(?!\w)")
-        for m in pattern.finditer(folded):
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
-            taken.append(m.span())
-            hits.append(NameHit(names[name], name, m.start(), m.end()))
-    return sorted(hits, key=lambda hit: hit.start)
+    """``NameIndex(names).find(text)``, for one text."""
+    return NameIndex(names).find(text)

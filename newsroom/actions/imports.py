@@ -35,6 +35,7 @@ import reversion
 import trafilatura
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -54,7 +55,7 @@ from newsroom.models import (
     SourceKind,
     Stance,
 )
-from newsroom.quotations import Quotation, find_names, find_quotations, paragraphs
+from newsroom.quotations import NameIndex, Quotation, find_quotations, paragraphs
 from profiles.models import Organization, Person
 
 IMPORT = "newsroom.add_sourceimport"
@@ -270,6 +271,9 @@ class KnownNames:
 
     names: dict[str, tuple[str, int]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.index = NameIndex(self.names)
+
     @classmethod
     def load(cls) -> KnownNames:
         """Full names, family names and aliases of people; names and acronyms of organizations.
@@ -293,14 +297,14 @@ class KnownNames:
     def in_text(self, text: str) -> list[tuple[str, int]]:
         """The people and organizations ``text`` names, in order of first mention."""
         seen: dict[tuple[str, int], None] = {}
-        for hit in find_names(text, self.names):
+        for hit in self.index.find(text):
             seen[hit.key] = None
         return list(seen)
 
     def speaker(self, phrase: str) -> tuple[str, int] | None:
         """The known person or organization an attribution's phrase names (the longest name in
         it: "Foreign Secretary Vikram Misri" is Vikram Misri)."""
-        hits = find_names(phrase, self.names)
+        hits = self.index.find(phrase)
         if not hits:
             return None
         return max(hits, key=lambda hit: len(hit.name)).key
@@ -355,7 +359,10 @@ def import_report(
         published_on=published_on or report.published_on,
         archived_text=report.text,
     )
-    source.full_clean(exclude=[f.name for f in source._meta.fields if not f.editable])
+    try:
+        source.full_clean(exclude=[f.name for f in source._meta.fields if not f.editable])
+    except ValidationError as error:
+        raise ImportRefused(" ".join(error.messages)) from None
     existing = Source.objects.filter(archived_sha256=source.archived_sha256).first()
     if existing is not None:
         raise DuplicateImport(
@@ -411,7 +418,6 @@ def _candidate(
         slug=_unique_slug(quotation.statement, taken),
         statement=quotation.statement,
         kind=ClaimKind.QUOTE,
-        said_on=source.published_on,
         claimant_person_id=speaker[1] if speaker and speaker[0] == "person" else None,
         claimant_organization_id=speaker[1] if speaker and speaker[0] == "organization" else None,
     )

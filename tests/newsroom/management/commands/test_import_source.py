@@ -133,6 +133,8 @@ def test_bad_options_are_refused(tmp_path):
         run(str(FIXTURE), "--published", "31/08/2025")
     with pytest.raises(CommandError, match="private or local address"):
         run("http://127.0.0.1:9/report.txt")
+    with pytest.raises(CommandError, match="Enter a valid URL"):
+        run(str(FIXTURE), "--url", "not an address")
     assert counts() == (0, 0, 0)
 
 
