@@ -449,11 +449,10 @@ def _check_decision(candidate: ImportCandidate, actor: AbstractBaseUser) -> Impo
     """Lock the candidate and its claim; refuse unless ``actor`` may decide and it is pending."""
     if not actor.has_perm(DECIDE):
         raise ImportRefused("Only editors and writers can decide an import's candidates.")
-    locked = (
-        ImportCandidate.objects.select_for_update()
-        .select_related("claim", "source_import")
-        .get(pk=candidate.pk)
-    )
+    # Two locks, not one joined query: PostgreSQL locks no row on the nullable side of an
+    # outer join, and the candidate's claim is nullable.
+    locked = ImportCandidate.objects.select_for_update().get(pk=candidate.pk)
+    locked.claim = Claim.objects.select_for_update().filter(pk=locked.claim_id).first()
     if locked.status != CandidateStatus.PENDING:
         raise ImportRefused(f"{locked} was already {locked.get_status_display().lower()}.")
     if locked.claim is None or locked.claim.status != ClaimStatus.DRAFT:
