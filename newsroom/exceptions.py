@@ -16,3 +16,16 @@ class InvalidArticleTransition(WorkflowError):
 class TwoFactorError(Exception):
     """A two-factor step refused (wrong or reused code, too many tries, nothing to confirm).
     ``str(error)`` is written for the person who tried it."""
+
+
+class ImportRefused(WorkflowError):
+    """A report that cannot be imported (empty, binary, too large, undecodable, unreachable, or
+    already imported); nothing was created."""
+
+
+class DuplicateImport(ImportRefused):
+    """The report's text is already a source's archived text: ``source`` is that source."""
+
+    def __init__(self, message: str, *, source):
+        super().__init__(message)
+        self.source = source

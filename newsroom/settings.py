@@ -195,6 +195,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
 NEWSROOM_MAX_IMAGE_BYTES = env.int("NEWSROOM_MAX_IMAGE_BYTES", default=20 * 1024 * 1024)
 NEWSROOM_MAX_IMAGE_PIXELS = env.int("NEWSROOM_MAX_IMAGE_PIXELS", default=40_000_000)
 NEWSROOM_MAX_ANIMATION_PIXELS = env.int("NEWSROOM_MAX_ANIMATION_PIXELS", default=100_000_000)
+# Imported reports (newsroom/actions/imports.py, manage.py import_source and the admin's "Import
+# a report"): the largest file, pasted text or fetched page, and how long a fetch may take. A URL
+# whose host is a private, loopback or link-local address is refused, so the server cannot be
+# made to read the internal network for whoever imports; tests turn that off for a local server.
+NEWSROOM_IMPORT_MAX_BYTES = env.int("NEWSROOM_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+NEWSROOM_IMPORT_FETCH_TIMEOUT = env.float("NEWSROOM_IMPORT_FETCH_TIMEOUT", default=10.0)
+NEWSROOM_IMPORT_ALLOW_PRIVATE_URLS = env.bool("NEWSROOM_IMPORT_ALLOW_PRIVATE_URLS", default=False)
 # Uploads are served by the app itself (newsroom/media.py) unless this is off: turn it off when
 # the proxy serves MEDIA_ROOT (deploy/nginx.conf) or media lives in object storage.
 NEWSROOM_SERVE_MEDIA = env.bool("NEWSROOM_SERVE_MEDIA", default=True)

@@ -35,6 +35,7 @@ from newsroom.models.claims import (
     public_q,
 )
 from newsroom.models.images import Image, Rendition
+from newsroom.models.imports import CandidateStatus, ImportCandidate, SourceImport
 from newsroom.models.rendered import RenderedBody
 from newsroom.models.sources import Source, SourceKind
 
@@ -50,6 +51,7 @@ __all__ = [
     "ArticleKind",
     "ArticleStatus",
     "ArticleURL",
+    "CandidateStatus",
     "DraftRevision",
     "FROZEN_STATUSES",
     "LIVE_STATUSES",
@@ -62,12 +64,14 @@ __all__ = [
     "Correction",
     "CorrectionKind",
     "Image",
+    "ImportCandidate",
     "ReviewEvent",
     "RenderedBody",
     "Rendition",
     "Section",
     "ShareLink",
     "Source",
+    "SourceImport",
     "SourceKind",
     "Stance",
     "Tag",
