@@ -115,7 +115,16 @@ def render_body_parts(article: Article, inputs: BodyInputs) -> BodyParts:
         events={event.slug: event for event in inputs.events},
     )
     footnotes = render_to_string(
-        "newsroom/partials/article_footnotes.html", {"footnotes": rendered.footnotes}
+        "newsroom/partials/article_footnotes.html",
+        {
+            "footnotes": rendered.footnotes,
+            # The check mark's legend is said once, above the footnotes, not beside each one.
+            "any_checked": any(
+                citation.excerpt_verified
+                for note in rendered.footnotes
+                for citation in note.claim.citations.all()
+            ),
+        },
     )
     related = render_to_string(
         "newsroom/partials/article_related.html",

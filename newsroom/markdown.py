@@ -16,6 +16,7 @@ number of queries and calls ``render_markdown``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,17 @@ ALLOWED_ATTRIBUTES = {
     "td": {"style"},
     "code": {"class"},
 }
+
+
+# The spaces between a word and the unlabelled claim reference after it: a footnote marker sits
+# against the word it follows ("summit[1]"), as readers expect, however the writer typed it.
+# A labelled reference keeps its space, since its label is words of the sentence.
+_SPACE_BEFORE_MARKER = re.compile(r"(?<=\S)[ \t]+(?=\[\[claim:[-a-zA-Z0-9_]+\]\])")
+
+
+def attach_markers(text: str) -> str:
+    """``text`` without the spaces before its unlabelled claim references."""
+    return _SPACE_BEFORE_MARKER.sub("", text or "")
 
 
 @dataclass
@@ -166,9 +178,24 @@ def render_markdown(
     not published render as the reference's label, or nothing.
     """
     state = _Env(claims or {}, people or {}, organizations or {}, events or {})
-    html = _PARSER.render(text or "", {"newsroom": state})
+    html = _PARSER.render(attach_markers(text), {"newsroom": state})
     return RenderedBody(
         html=mark_safe(sanitize(html)),  # noqa: S308 - cleaned by nh3 just above
         footnotes=list(state.footnotes.values()),
         unresolved=state.unresolved,
     )
+
+
+def render_inline(
+    text: str,
+    *,
+    people: Mapping[str, Any] | None = None,
+    organizations: Mapping[str, Any] | None = None,
+    events: Mapping[str, Any] | None = None,
+) -> SafeString:
+    """One line of body text (a sentence, a heading's words) as safe inline HTML: emphasis and
+    links kept, references resolved as ``render_markdown`` resolves them, no footnotes (a
+    claim reference reads as its label, or nothing)."""
+    state = _Env({}, people or {}, organizations or {}, events or {})
+    html = _PARSER.renderInline(attach_markers(text), {"newsroom": state})
+    return mark_safe(sanitize(html))  # noqa: S308 - cleaned by nh3 just above

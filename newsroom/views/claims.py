@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView
 
 from newsroom import jsonld
+from newsroom.archived_text import mark_excerpts
 from newsroom.models import Claim, ClaimSlug, Source, Verdict
 
 
@@ -53,6 +54,8 @@ class ClaimDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["structured_data"] = jsonld.claim_review(self.object, self.request)
+        # The check mark's legend is said once, above the citations, not beside each one.
+        context["any_checked"] = any(c.excerpt_verified for c in self.object.citations.all())
         return context
 
 
@@ -64,3 +67,15 @@ class SourceDetailView(DetailView):
 
     def get_queryset(self):
         return Source.objects.public().for_public_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        source = self.object
+        if source.archived_text:
+            context["archived"] = archived = mark_excerpts(
+                source.archived_text, source.public_citations
+            )
+            for citation in source.public_citations:
+                citation.archived_anchor = archived.anchors.get(citation.pk, "")
+            context["archived_words"] = len(source.archived_text.split())
+        return context

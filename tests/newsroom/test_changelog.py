@@ -56,10 +56,82 @@ def test_change_log_lists_public_versions_as_diffs_and_never_drafts(client, live
     assert response.status_code == 200
     html = response.content.decode()
     assert "SECRET DRAFT WORDING" not in html
-    assert "<del>more</del>" in html
-    assert "<ins>to expand bilateral</ins>" in html
-    assert "first published version" in html
+    assert (
+        '<del><span class="diff__label">Removed</span>Cai pledged more exchanges.</del>' in html
+    )
+    assert (
+        '<ins><span class="diff__label">Added</span>Cai pledged to expand bilateral '
+        "exchanges.</ins>" in html
+    )
+    assert "First published version" in html
     assert "We misquoted the pledge." in html
+
+
+def timeline_of(html: str) -> str:
+    return html.split('class="changelog__timeline"')[1].split("</ol>\n</article>")[0]
+
+
+def test_corrections_and_versions_share_one_timeline_newest_first(client, live_article, editor):
+    actions.add_correction(
+        article=live_article, actor=editor, kind="clarification", text="An early note."
+    )
+    edit(live_article, editor, body="Cai pledged to expand bilateral exchanges.")
+    actions.add_correction(
+        article=live_article, actor=editor, kind="correction", text="We misquoted the pledge."
+    )
+    timeline = timeline_of(client.get(changes_url(live_article)).content.decode())
+    order = [
+        timeline.index(text)
+        for text in (
+            "We misquoted the pledge.",
+            "Cai pledged to expand bilateral exchanges.",
+            "An early note.",
+            "First published version",
+        )
+    ]
+    assert order == sorted(order)
+
+
+def test_the_diff_marks_sentences_inside_a_changed_paragraph_and_whole_paragraphs(
+    client, live_article, editor
+):
+    edit(
+        live_article,
+        editor,
+        body="Cai pledged more exchanges. He spoke briefly.\n\n## Background\n\nOld context.",
+    )
+    edit(
+        live_article,
+        editor,
+        body="Cai pledged more exchanges. He spoke at length.\n\n## Background\n\nNew context.",
+    )
+    html = client.get(changes_url(live_article)).content.decode()
+    latest = timeline_of(html).split('class="changelog__entry')[1]
+    # The sentence both versions share stays plain, once; only the changed one is marked.
+    assert latest.count("Cai pledged more exchanges.") == 2  # the diff, and the full text
+    assert '<span class="diff__label">Removed</span>He spoke briefly.</del>' in latest
+    assert '<span class="diff__label">Added</span>He spoke at length.</ins>' in latest
+    # The heading between them did not change: counted, not repeated.
+    assert "1 paragraph unchanged" in latest
+    assert '<span class="diff__label">Removed</span>Old context.</del>' in latest
+
+
+def test_a_paragraph_added_whole_is_labelled_as_added(client, live_article, editor):
+    edit(live_article, editor, body="Cai pledged more exchanges.\n\nA new paragraph here.")
+    latest = timeline_of(client.get(changes_url(live_article)).content.decode()).split(
+        'class="changelog__entry'
+    )[1]
+    assert "Paragraph added" in latest and "<ins><p>A new paragraph here.</p></ins>" in latest
+    assert "1 paragraph unchanged" in latest
+
+
+def test_each_version_reads_as_rendered_text_with_links_not_markup(client, live_article, editor):
+    modi = PersonFactory(full_name="Narendra Modi", slug="narendra-modi")
+    edit(live_article, editor, body="## Who met\n\n[[person:narendra-modi]] met Cai.")
+    html = client.get(changes_url(live_article)).content.decode()
+    assert f'<a class="ref ref-person" href="{modi.get_absolute_url()}">Narendra Modi</a>' in html
+    assert "<h2>Who met</h2>" in html
+    assert "##" not in timeline_of(html) and "[[" not in html
 
 
 def test_change_log_leaves_out_a_draft_saved_beside_the_live_article(client, live_article, editor):
@@ -74,7 +146,7 @@ def test_change_log_leaves_out_a_draft_saved_beside_the_live_article(client, liv
     edit(live_article, editor, body="Cai pledged to expand bilateral exchanges.")
     html = client.get(changes_url(live_article)).content.decode()
     assert "UNPUBLISHED DRAFT WORDING" not in html
-    assert "<ins>to expand bilateral</ins>" in html
+    assert "Cai pledged to expand bilateral exchanges.</ins>" in html
 
 
 def test_unpublished_article_has_no_public_change_log(client, live_article, editor):

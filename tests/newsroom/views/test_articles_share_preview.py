@@ -110,7 +110,7 @@ def test_the_preview_runs_a_fixed_number_of_queries(client, editor):
         article.save()
         actions.sync_article_references(article=article)
         actions.add_correction(article=article, actor=editor, kind="update", text=f"More {n}.")
-        shown.append(f": More {n}. ")
+        shown.append(f": More {n}.")
         link = actions.create_share_link(article=article, actor=editor)
         return reverse("newsroom:share_preview", args=[actions.share_link_token(link)]), shown
 

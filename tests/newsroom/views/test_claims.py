@@ -58,7 +58,7 @@ def test_claim_page_shows_verdict_citations_history_and_claim_review(client, edi
     html = response.content.decode()
     assert "“The talks were useful.”" in html
     assert "Misleading" in html and "The transcript differs." in html
-    assert "Contested" in html and "the talks failed" in html and "Contradicts" in html
+    assert "Sources disagree" in html and "the talks failed" in html and "Contradicts" in html
     assert 'href="/people/wang-yi/"' in html and 'href="/events/the-meeting/"' in html
     assert "31 August 2025" in html
     assert "rated <strong>accurate</strong>" in html and "rated <strong>misleading</strong>" in html
