@@ -101,3 +101,42 @@ def test_keyboard_skip_link_and_visible_focus(demo, page):
     page.keyboard.press("Tab")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+def test_the_demo_article_on_a_phone_is_short_and_its_evidence_unfolds(demo, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(demo.url + ARTICLE)
+        # Every footnote folded: the page is the article, not its evidence.
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height < 5000, height
+        third = page.locator("#fn-3")
+        assert not third.locator(".citation").first.is_visible()
+        # A marker jumps to its footnote, which shows its sources without a click.
+        page.locator('.article__body a[href="#fn-3"]').first.click()
+        assert page.url.endswith("#fn-3")
+        assert third.locator(".citation").first.is_visible()
+        assert third.locator(".footnote__claim a").is_visible()
+        # Any other footnote's sources open on a click of "n sources".
+        first = page.locator("#fn-1")
+        first.locator("summary").click()
+        assert first.locator(".citation").first.is_visible()
+        screenshot(page, "article-phone-footnotes")
+    finally:
+        context.close()
+
+
+def test_a_source_page_opens_its_archived_text_at_the_quoted_excerpt(demo, page):
+    page.goto(demo.url + ARTICLE)
+    source_href = page.locator(".footnote .citation__source a").first.get_attribute("href")
+    page.goto(demo.url + source_href)
+    text = page.locator("#archived-text .archive__body")
+    assert not text.is_visible()
+    link = page.get_by_role("link", name="See it in the archived text").first
+    target = link.get_attribute("href")
+    link.click()
+    # Following the link unfolds the text at the marked excerpt, with no script.
+    assert text.is_visible()
+    assert page.locator(target).is_visible()
+    assert page.locator(target).evaluate("el => el.tagName") == "MARK"

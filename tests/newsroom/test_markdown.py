@@ -77,3 +77,21 @@ def test_a_claim_reference_with_a_label_keeps_the_words_before_its_marker():
 def test_references_in_code_stay_literal():
     result = render_markdown("`[[claim:a]]`", claims={"a": obj(slug="a")})
     assert "<code>[[claim:a]]</code>" in result.html and not result.footnotes
+
+
+def test_a_footnote_marker_sits_against_the_word_it_follows():
+    claims = {"a": obj(slug="a"), "b": obj(slug="b")}
+    html = render_markdown(
+        "The summit   [[claim:a]] [[claim:b]]. Then [[claim:a|the talks]] ended.", claims=claims
+    ).html
+    assert 'summit<sup class="fn-ref" id="fnref-1">' in html
+    assert '</sup><sup class="fn-ref" id="fnref-2">' in html  # two markers, no gap
+    # A labelled reference is words of the sentence: it keeps its space.
+    assert 'Then the talks<sup class="fn-ref"' in html
+
+
+def test_a_marker_on_a_line_of_its_own_stays_where_it_is():
+    claims = {"a": obj(slug="a")}
+    html = render_markdown("    [[claim:a]]", claims=claims).html
+    # Four spaces at the start of a line make a code block: nothing to attach to.
+    assert "<pre><code>" in html and "[[claim:a]]" in html

@@ -110,6 +110,52 @@ def test_article_renders_body_links_and_footnotes(client, cited_article):
     assert "A. Reporter" in html and 'href="/tags/china/"' in html
 
 
+def test_footnotes_are_compact_with_their_citations_folded(client, editor):
+    speaker = PersonFactory(slug="vikram-misri", full_name="Vikram Misri")
+    make_public_claim(
+        editor,
+        slug="banquet-proposed",
+        statement="A banquet was proposed.",
+        claimant_person=speaker,
+        said_on=dt.date(2025, 8, 31),
+        citations=2,
+        extra_citations=[{"stance": "contradicts", "excerpt": "no banquet was planned"}],
+    )
+    make_public_claim(editor, slug="they-met", statement="They met.", verdict="mostly_accurate")
+    article = publish(
+        ArticleFactory(body="A banquet [[claim:banquet-proposed]]; they met [[claim:they-met]]."),
+        editor,
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'banquet<sup class="fn-ref"' in html and 'met<sup class="fn-ref"' in html
+    footnotes = html.split('id="footnotes-heading"')[1]
+    first, second = footnotes.split('<li id="fn-')[1:3]
+    # One line each for the verdict, the claim, who said it and when; the sources folded.
+    assert '<span class="verdict verdict--accurate">Accurate</span>' in first
+    assert '<span class="label label--contested">Sources disagree</span>' in first
+    assert "Contested" not in footnotes
+    assert '<a href="/people/vikram-misri/">Vikram Misri</a>' in first
+    assert '<time datetime="2025-08-31">31 Aug 2025</time>' in first
+    assert '<details class="footnote__evidence">' in first and "<details open" not in first
+    assert "<summary>3 sources</summary>" in first and "no banquet was planned" in first
+    assert "<summary>1 source</summary>" in second
+    assert "verdict--mostly_accurate" in second
+    # The check mark's legend once for the page; each checked excerpt has its mark.
+    assert html.count("Excerpt checked against our archived copy.") == 1
+    assert footnotes.count('class="check" title="Excerpt checked') == 3
+
+
+def test_a_correction_links_its_date_not_a_stray_hash(client, editor):
+    article = publish(ArticleFactory(), editor)
+    correction = actions.add_correction(
+        article=article, actor=editor, kind="correction", text="We misdated the visit."
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    item = html.split(f'<li id="correction-{correction.pk}"')[1].split("</li>")[0]
+    assert f'<a class="correction__anchor" href="#correction-{correction.pk}"><time' in item
+    assert ">#</a>" not in item and "We misdated the visit." in item
+
+
 def test_article_json_ld_and_meta(client, editor, cited_article):
     image = ImageFactory()
     cited_article = edit_live(cited_article, editor, lead_image=image)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from newsroom.actions import verify_citation
 from newsroom.models import Citation
@@ -207,3 +208,80 @@ def test_a_public_claim_never_names_an_unpublished_claimant_or_publisher(client,
         content = response.content.decode()
         assert "Hidden" not in content and "hidden-" not in content, url
     assert "said by" not in client.get("/claims/").content.decode()
+
+
+def test_source_page_shows_the_archived_text_folded_with_its_hash_and_the_quoted_excerpt(
+    client, editor
+):
+    source = SourceFactory(
+        title="Readout",
+        archived_text="Opening line.\n\nThe minister said the talks were useful and constructive."
+        " <b>Not markup</b> & more.",
+    )
+    source.clean()  # as the admin does: the hash and capture time follow the text
+    source.save()
+    quoted = ClaimFactory(statement="The talks were useful.", said_on=dt.date(2025, 8, 31))
+    citation = CitationFactory(claim=quoted, source=source, excerpt="the talks were useful")
+    verify_citation(citation=citation)
+    rate(quoted, editor)
+    source.refresh_from_db()
+    html = client.get(source.get_absolute_url()).content.decode()
+    archive = html.split('id="archive-heading"')[1].split('id="claims-heading"')[0]
+    assert source.archived_sha256 in archive and len(source.archived_sha256) == 64
+    assert f'<time datetime="{timezone.localtime(source.archived_at).isoformat()}"' in archive
+    # Folded by default, and the quoted words marked where they stand in the text.
+    assert '<details id="archived-text" class="archive__text">' in archive
+    assert "Opening line." in archive
+    mark = f'<mark id="excerpt-{citation.pk}-'
+    assert mark in archive and ">the talks were useful</mark> and constructive." in archive
+    # The archived text is text: never markup.
+    assert "&lt;b&gt;Not markup&lt;/b&gt; &amp; more." in archive and "<b>Not" not in html
+    # The claim card links to its excerpt in the text (opening the folded text), and says
+    # when the claim was made.
+    claims = html.split('id="claims-heading"')[1]
+    anchor = archive.split(mark, 1)[1].split('"', 1)[0]
+    assert f'href="#excerpt-{citation.pk}-{anchor}">See it in the archived text</a>' in claims
+    assert '<time datetime="2025-08-31">31 Aug 2025</time>' in claims
+
+
+def test_source_page_marks_only_verified_excerpts_and_says_when_there_is_no_copy(client, editor):
+    source = SourceFactory(archived_text="The talks were useful, the minister said.")
+    claim = ClaimFactory(statement="Useful talks.")
+    verify_citation(citation=CitationFactory(claim=claim, source=source, excerpt="talks failed"))
+    rate(claim, editor, verdict="unverifiable")
+    html = client.get(source.get_absolute_url()).content.decode()
+    assert "<mark" not in html and "See it in the archived text" not in html
+    assert "Not found in our archived copy." in html
+
+    bare = SourceFactory(archived_text="")
+    other = ClaimFactory(statement="Another claim.")
+    CitationFactory(claim=other, source=bare, excerpt="anything at all")
+    rate(other, editor, verdict="unverifiable")
+    html = client.get(bare.get_absolute_url()).content.decode()
+    assert "We have no archived copy of this source." in html
+    assert "archived-text" not in html
+
+
+def test_claim_page_folds_citations_open_and_says_the_check_mark_once(client, editor):
+    claim = make_public_claim(editor, slug="checked", citations=3)
+    html = client.get("/claims/checked/").content.decode()
+    evidence = html.split('id="evidence-heading"')[1].split("</section>")[0]
+    assert '<details class="evidence" open>' in evidence and "3 sources" in evidence
+    assert evidence.count("Excerpt checked against our archived copy.") == 1
+    assert evidence.count('class="check" title="Excerpt checked') == 3
+    assert claim.citations.count() == 3
+
+
+def test_claim_cards_say_who_said_it_and_when(client, editor):
+    speaker = PersonFactory(full_name="Vikram Misri", slug="vikram-misri")
+    make_public_claim(
+        editor, statement="A banquet was proposed.", claimant_person=speaker,
+        said_on=dt.date(2025, 8, 31),
+    )  # fmt: skip
+    make_public_claim(editor, statement="Nobody said this.", said_on=dt.date(2025, 9, 1))
+    html = client.get("/claims/").content.decode()
+    assert (
+        'said by <a href="/people/vikram-misri/">Vikram Misri</a> on '
+        '<time datetime="2025-08-31">31 Aug 2025</time>' in html
+    )
+    assert 'said on <time datetime="2025-09-01">1 Sep 2025</time>' in html
