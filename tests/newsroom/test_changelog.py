@@ -56,9 +56,7 @@ def test_change_log_lists_public_versions_as_diffs_and_never_drafts(client, live
     assert response.status_code == 200
     html = response.content.decode()
     assert "SECRET DRAFT WORDING" not in html
-    assert (
-        '<del><span class="diff__label">Removed</span>Cai pledged more exchanges.</del>' in html
-    )
+    assert '<del><span class="diff__label">Removed</span>Cai pledged more exchanges.</del>' in html
     assert (
         '<ins><span class="diff__label">Added</span>Cai pledged to expand bilateral '
         "exchanges.</ins>" in html
