@@ -179,3 +179,17 @@ def test_change_log_diffs_the_body_as_readers_read_it(client, live_article, edit
     html = client.get(changes_url(live_article)).content.decode()
     assert "Narendra Modi" in html and "an aide" in html
     assert "hidden" not in html.lower() and "[[" not in html and "person:" not in html
+
+
+def test_markup_in_a_changed_headline_or_body_is_shown_as_text(client, live_article, editor):
+    edit(
+        live_article,
+        editor,
+        headline="Modi <script>alert(1)</script> meets Cai",
+        body="Cai pledged <img src=x onerror=alert(1)> more exchanges.",
+    )
+    html = client.get(changes_url(live_article)).content.decode()
+    timeline = timeline_of(html)
+    assert "<script>alert" not in html and "<img" not in timeline
+    assert "Modi &lt;script&gt;alert(1)&lt;/script&gt; meets Cai" in timeline
+    assert '<span class="diff__label">Removed</span>Modi meets Cai</del>' in timeline
