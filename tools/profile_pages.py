@@ -60,6 +60,8 @@ def page_addresses() -> dict[str, str]:
         "search": "/search/?q=Cai",
         "rss": "/feeds/rss/",
         "sitemap": "/sitemap.xml",
+        "sitemap: articles": "/sitemap-articles.xml",
+        "sitemap: claims p2": "/sitemap-claims.xml?p=2",
         "api article": f"/api/articles/{article.slug}/",
         "robots.txt": "/robots.txt",
     }
