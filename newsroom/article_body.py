@@ -83,6 +83,36 @@ def load_body_inputs(article: Article) -> BodyInputs:
     )
 
 
+def load_body_inputs_of(articles: Iterable[Article]) -> dict[int, BodyInputs]:
+    """``load_body_inputs`` of many articles at once, by article id: four queries (and the
+    citations' prefetch) for the whole batch instead of four per article. Each article's rows
+    come in the order ``load_body_inputs`` gives them (the models' own ordering)."""
+    ids = [article.pk for article in articles]
+    inputs = {pk: BodyInputs(claims=[], people=[], organizations=[], events=[]) for pk in ids}
+    for name, queryset, attr in (
+        ("claims", footnote_claims(), "claims"),
+        ("related_people", Person.objects.all(), "people"),
+        ("related_organizations", Organization.objects.all(), "organizations"),
+        ("related_events", Event.objects.select_related("place"), "events"),
+    ):
+        field = Article._meta.get_field(name)
+        through = field.remote_field.through
+        article_column, row_column = field.m2m_column_name(), field.m2m_reverse_name()
+        pairs = list(
+            through.objects.filter(**{f"{article_column}__in": ids}).values_list(
+                article_column, row_column
+            )
+        )
+        articles_of: dict[int, list[int]] = {}
+        for article_id, row_id in pairs:
+            articles_of.setdefault(row_id, []).append(article_id)
+        wanted = through.objects.filter(**{f"{article_column}__in": ids}).values(row_column)
+        for row in queryset.filter(pk__in=wanted):
+            for article_id in articles_of.get(row.pk, ()):
+                getattr(inputs[article_id], attr).append(row)
+    return inputs
+
+
 def _shown(inputs: BodyInputs) -> list[list[Any]]:
     shown: set[tuple[str, int]] = set()
     for claim in inputs.claims:

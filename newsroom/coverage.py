@@ -7,7 +7,10 @@ the pages (``newsroom.views``) and the API alike.
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+import datetime as dt
+
+from django.db.models import DateTimeField, Max, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from newsroom.models import Article, Claim
 
@@ -29,17 +32,36 @@ def prefetch_coverage(queryset: QuerySet, *, claims_made: str = "claims_made") -
     )
 
 
-def people_in_the_news(people: QuerySet) -> QuerySet:
-    """``people`` named in published articles, most recently mentioned first
-    (``last_in_news``)."""
-    latest = (
-        Article.objects.published()
-        .filter(related_people=OuterRef("pk"))
-        .order_by("-published_at")
-        .values("published_at")[:1]
-    )
-    return (
-        people.annotate(last_in_news=Subquery(latest))
-        .filter(last_in_news__isnull=False)
-        .order_by("-last_in_news", "family_name")
-    )
+# How many of the newest published articles the front page looks at first for the people in
+# the news; widened (20 times, then to every article) only when they name too few.
+NEWS_WINDOW = 50
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def people_in_the_news(people: QuerySet, *, limit: int, window: int = NEWS_WINDOW) -> list:
+    """The first ``limit`` of ``people`` named in published articles, most recently mentioned
+    first (``last_in_news``), then by family name.
+
+    Starts from the newest ``window`` published articles, through the published-date
+    index, rather than asking every person when they were last named (a subquery per person).
+    The answer is exact: every article from the window's oldest date on is read (ties
+    included), so a person left out was last named before anyone listed. One query, unless
+    the window names fewer than ``limit`` people and older articles exist."""
+    published = Article.objects.published()
+    newest_dates = published.order_by("-published_at").values("published_at")
+    for size in (window, window * 20, None):
+        if size is None:
+            named = published
+            since = Value(None, output_field=DateTimeField())
+        else:
+            since = Subquery(newest_dates[size - 1 : size])
+            named = published.filter(published_at__gte=Coalesce(since, Value(_EPOCH)))
+        rows = list(
+            people.filter(articles__in=named)
+            .annotate(last_in_news=Max("articles__published_at"), window_from=since)
+            .order_by("-last_in_news", "family_name", "pk")[:limit]
+        )
+        # window_from is None: fewer published articles than the window, so it held them all.
+        if len(rows) >= limit or (rows and rows[0].window_from is None):
+            return rows
+    return rows

@@ -1,7 +1,7 @@
 """The public site's addresses: newsroom's own (namespace ``newsroom``), and the person,
 organization and event pages, which newsroom composes (``profiles_urls``, ``events_urls``)."""
 
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path, register_converter
 
 from events import urls as event_urls
@@ -62,7 +62,18 @@ urlpatterns = [
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss_feed"),
     path("feeds/corrections/", feeds.CorrectionsFeed(), name="corrections_feed"),
     path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom_feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "newsroom:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("news-sitemap.xml", site.news_sitemap, name="news_sitemap"),
     path("robots.txt", site.robots_txt, name="robots_txt"),
     path("search/", site.SearchView.as_view(), name="search"),

@@ -186,9 +186,17 @@ def public_paths(port: int) -> list[str]:
     if status != 200:
         raise SystemExit(f"/sitemap.xml answered {status}")
     paths = list(FIXED_PATHS)
-    for loc in re.findall(r"<loc>([^<]+)</loc>", body.decode()):
-        path = urllib.parse.urlsplit(html.unescape(loc))
-        paths.append(path.path + (f"?{path.query}" if path.query else ""))
+    # /sitemap.xml is an index of sitemaps: each of them lists pages.
+    for sitemap in re.findall(r"<loc>([^<]+)</loc>", body.decode()):
+        address = urllib.parse.urlsplit(html.unescape(sitemap))
+        address = address.path + (f"?{address.query}" if address.query else "")
+        paths.append(address)
+        status, _, listed = request(port, "GET", address)
+        if status != 200:
+            raise SystemExit(f"{address} answered {status}")
+        for loc in re.findall(r"<loc>([^<]+)</loc>", listed.decode()):
+            path = urllib.parse.urlsplit(html.unescape(loc))
+            paths.append(path.path + (f"?{path.query}" if path.query else ""))
     paths = list(dict.fromkeys(paths))
     bad = []
     for path in paths:

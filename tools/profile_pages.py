@@ -9,6 +9,7 @@ share link for the preview page, made and rolled back inside a transaction.
     .venv/bin/python tools/profile_pages.py                 # the table: queries, p50, p95
     .venv/bin/python tools/profile_pages.py --profile article  # plus that page's profile
     .venv/bin/python tools/profile_pages.py --rounds 50 --only article person
+    .venv/bin/python tools/profile_pages.py --admin --only "admin: claims"   # as the editor
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def page_addresses() -> dict[str, str]:
         "search": "/search/?q=Cai",
         "rss": "/feeds/rss/",
         "sitemap": "/sitemap.xml",
+        "sitemap: articles": "/sitemap-articles.xml",
+        "sitemap: claims p2": "/sitemap-claims.xml?p=2",
         "api article": f"/api/articles/{article.slug}/",
         "robots.txt": "/robots.txt",
     }
@@ -69,6 +72,17 @@ def page_addresses() -> dict[str, str]:
         link = create_share_link(article=article, actor=editor)
         pages["share preview"] = f"/preview/{share_link_token(link)}/"
     return pages
+
+
+def admin_addresses() -> dict[str, str]:
+    """The admin changelists an editor opens most: claims, the review queue, articles."""
+    return {
+        "admin: claims": "/admin/newsroom/claim/",
+        "admin: queue": "/admin/newsroom/claim/?queue=waiting",
+        "admin: claims by verdict": "/admin/newsroom/claim/?verdict__exact=false&o=-9",
+        "admin: articles": "/admin/newsroom/article/",
+        "admin: sources": "/admin/newsroom/source/",
+    }
 
 
 def _breakdown_targets() -> list[tuple[str, object]]:
@@ -122,6 +136,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="page names to run (default: all)")
     parser.add_argument("--profile", nargs="*", default=[], help="page names to profile")
     parser.add_argument(
+        "--admin", action="store_true", help="the admin changelists too, as the demo editor"
+    )
+    parser.add_argument(
         "--breakdown", nargs="*", default=[], help="page names to split into SQL / templates"
     )
     args = parser.parse_args()
@@ -145,10 +162,25 @@ def main() -> None:
     client = Client()
     with transaction.atomic():
         pages = page_addresses()
-        print(f"{'page':<16}{'status':>7}{'queries':>9}{'p50 ms':>9}{'p95 ms':>9}{'KB':>7}")
+        editor = None
+        if args.admin:
+            from django.contrib.auth import get_user_model
+
+            pages.update(admin_addresses())
+            editor = get_user_model().objects.get(username="editor")
+
+        def sign_in(name: str) -> None:
+            """The admin pages as the editor, the public ones anonymously."""
+            if name.startswith("admin:"):
+                client.force_login(editor)
+            else:
+                client.logout()
+
+        print(f"{'page':<26}{'status':>7}{'queries':>9}{'p50 ms':>9}{'p95 ms':>9}{'KB':>7}")
         for name, url in pages.items():
             if args.only and name not in args.only:
                 continue
+            sign_in(name)
             client.get(url)  # warm up: template loading, url resolver
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
@@ -161,13 +193,14 @@ def main() -> None:
             timings.sort()
             p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
             print(
-                f"{name:<16}{response.status_code:>7}{query_count:>9}"
+                f"{name:<26}{response.status_code:>7}{query_count:>9}"
                 f"{statistics.median(timings):>9.1f}{p95:>9.1f}{len(response.content) / 1024:>7.0f}"
             )
         for name in args.profile:
             from pyinstrument import Profiler
             from pyinstrument.renderers import ConsoleRenderer
 
+            sign_in(name)
             profiler = Profiler(interval=0.0002)
             profiler.start()
             for _ in range(args.rounds):
@@ -178,6 +211,7 @@ def main() -> None:
             flat = ConsoleRenderer(flat=True, time="percent_of_total", flat_time="total")
             print("\n".join(profiler.output(flat).splitlines()[:60]))
         for name in args.breakdown:
+            sign_in(name)
             print(f"\n=== where {name}'s time goes (cProfile, per request) ===")
             breakdown(client, pages[name], args.rounds)
         transaction.set_rollback(True)

@@ -96,10 +96,13 @@ class ArticleAdmin(ArticlePublishingMixin, WorkflowVersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/newsroom/article/change_form.html"
     list_display = ("headline", "kind", "section", "status", "published_at", "updated_at")
-    list_filter = ("status", "kind", "section", "tags")
+    # A date filter, not date_hierarchy: the hierarchy's year links are a DISTINCT over every
+    # article's date on each load (0.4 s at 10,000 articles); these links cost no query.
+    list_filter = ("status", ("published_at", admin.DateFieldListFilter), "kind", "section", "tags")
     list_select_related = ("section",)
     search_fields = ("headline", "slug", "standfirst", "body")
-    date_hierarchy = "published_at"
+    # No COUNT of every article beside a filtered one's (the paginator counts the filtered).
+    show_full_result_count = False
     prepopulated_fields = {"slug": ("headline",)}
     autocomplete_fields = ("lead_image", "tags", "bylines")
     readonly_fields = ARTICLE_WORKFLOW_FIELDS + (

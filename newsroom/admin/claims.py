@@ -122,7 +122,10 @@ class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
         "claimant_organization__name",
         "claimant_organization__acronym",
     )
-    date_hierarchy = "updated_at"
+    # No date_hierarchy: its year links are a DISTINCT over every claim's date on each load
+    # (2.8 s at 50,000 claims); AgeFilter finds the stale ones. No COUNT of every claim beside
+    # a filtered one's either (the paginator counts the filtered).
+    show_full_result_count = False
     prepopulated_fields = {"slug": ("statement",)}
     autocomplete_fields = (
         "claimant_person",

@@ -54,6 +54,7 @@ from django.utils.text import slugify
 from reversion.models import Revision, Version
 
 from events.models import Event, EventKind, EventStatus, Participation, ParticipationRole, Place
+from newsroom.actions.rendered_bodies import REFRESH_BATCH, refresh_rendered_bodies
 from newsroom.demo import articles as demo_articles
 from newsroom.demo import sources as demo_sources
 from newsroom.demo.bulk import (
@@ -89,6 +90,7 @@ from newsroom.models import (
     ClaimStatus,
     Correction,
     CorrectionKind,
+    RenderedBody,
     ReviewEvent,
     Section,
     Source,
@@ -349,6 +351,7 @@ class ScaleGenerator:
             self.make_sources,
             self.make_claims,
             self.make_articles,
+            self.make_rendered_bodies,
         ]
         timestamped = [
             Person,
@@ -1193,6 +1196,8 @@ class ScaleGenerator:
             "event": {e.slug: e.pk for e in Event.objects.all()},
             "claim": dict(Claim.objects.values_list("slug", "pk")),
         }
+        self.article_ids: list[int] = []
+        self.live_article_ids: list[int] = []
         chunk = 500
         with self.progress("articles", total) as bar:
             for begin in range(0, total, chunk):
@@ -1200,6 +1205,16 @@ class ScaleGenerator:
                     self._article_chunk(rng, range(begin, min(begin + chunk, total)), used, rated)
                     self.history.flush()
                 bar.update(min(chunk, total - begin))
+
+    def make_rendered_bodies(self) -> None:
+        """Every article its stored body row, as its first save gives it; the live and
+        scheduled ones rendered, as the refresh task would, so no reader renders one."""
+        bulk(RenderedBody, [RenderedBody(article_id=pk) for pk in self.article_ids])
+        ids = self.live_article_ids
+        with self.progress("rendered bodies", len(ids)) as bar:
+            for begin in range(0, len(ids), REFRESH_BATCH):
+                refresh_rendered_bodies(ids[begin : begin + REFRESH_BATCH])
+                bar.update(len(ids[begin : begin + REFRESH_BATCH]))
 
     def _article_chunk(self, rng, indexes, used, rated) -> None:
         writers, editors = self.users[WRITER], self.users[EDITOR]
@@ -1332,6 +1347,9 @@ class ScaleGenerator:
             for name, ids in m2m.items():
                 relations[name] += [(article.pk, pk) for pk in ids]
             articles.append(article)
+            self.article_ids.append(article.pk)
+            if status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED):
+                self.live_article_ids.append(article.pk)
         bulk(Article, articles, batch=500)
         for name, rows in relations.items():
             insert_through(Article, name, rows)

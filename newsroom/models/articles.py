@@ -243,6 +243,9 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
             models.Index(fields=["section", "-published_at"], name="article_section_idx"),
             models.Index(fields=["-updated_at"], name="article_updated_idx"),
+            # Newest first across both live statuses (front page, lists, feeds, people in the
+            # news): read in index order where (status, published_at) needs a sort.
+            models.Index(fields=["-published_at", "-id"], name="article_published_at_idx"),
         ]
         constraints = [
             models.CheckConstraint(

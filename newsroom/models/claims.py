@@ -183,9 +183,11 @@ CARD_FIELDS = (
 )  # fmt: skip
 
 
-def public_q() -> Q:
-    """The condition of ``ClaimQuerySet.public()``, for use inside ``Exists`` and ``Prefetch``."""
-    return Q(status__in=CLAIM_RATED_STATUSES) & ~Q(verdict="")
+def public_q(prefix: str = "") -> Q:
+    """The condition of ``ClaimQuerySet.public()``, for use inside ``Exists`` and ``Prefetch``;
+    ``prefix`` (``"claim__"``) puts it on a related claim, as a join rather than an
+    ``IN (every public claim)`` subquery."""
+    return Q(**{f"{prefix}status__in": CLAIM_RATED_STATUSES}) & ~Q(**{f"{prefix}verdict": ""})
 
 
 # Workflow fields change only through newsroom.actions, so a revert of content must not touch them.
@@ -321,6 +323,10 @@ class Claim(models.Model):
             models.Index(fields=["status", "updated_at"], name="claim_status_idx"),
             models.Index(fields=["verdict", "-reviewed_at"], name="claim_verdict_idx"),
             models.Index(fields=["-updated_at"], name="claim_updated_idx"),
+            # The public claims: their count (covered by the index) and a verdict's newest.
+            models.Index(fields=["status", "verdict", "-reviewed_at"], name="claim_public_idx"),
+            # Newest rated first (the claims list, the front page), read in index order.
+            models.Index(fields=["-reviewed_at", "-id"], name="claim_reviewed_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=ClaimKind.values), name="claim_kind_valid"),

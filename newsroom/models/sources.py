@@ -27,12 +27,11 @@ class SourceQuerySet(models.QuerySet):
     def public(self) -> SourceQuerySet:
         """Sources a public claim cites: the only ones readers may see."""
         citation_model = Source._meta.get_field("citations").related_model
-        claim_model = citation_model._meta.get_field("claim").related_model
+        from newsroom.models.claims import public_q  # claims imports this module
+
         return self.filter(
             models.Exists(
-                citation_model.objects.filter(
-                    source=models.OuterRef("pk"), claim__in=claim_model.objects.public()
-                )
+                citation_model.objects.filter(public_q("claim__"), source=models.OuterRef("pk"))
             )
         )
 
@@ -40,12 +39,13 @@ class SourceQuerySet(models.QuerySet):
         """The publisher and the citations of public claims (``public_citations``), each
         claimant and the publisher only if readers may see them (else None)."""
         citation_model = Source._meta.get_field("citations").related_model
-        claim_model = citation_model._meta.get_field("claim").related_model
+        from newsroom.models.claims import public_q  # claims imports this module
+
         return self.prefetch_related(
             Prefetch("publisher", queryset=Organization.objects.published()),
             Prefetch(
                 "citations",
-                queryset=citation_model.objects.filter(claim__in=claim_model.objects.public())
+                queryset=citation_model.objects.filter(public_q("claim__"))
                 .select_related("claim")
                 .prefetch_related(
                     Prefetch("claim__claimant_person", queryset=Person.objects.published()),

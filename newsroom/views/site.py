@@ -41,8 +41,8 @@ class HomeView(ListView):
         context["latest_claims"] = list(
             Claim.objects.public().for_cards().order_by("-reviewed_at")[:6]
         )
-        context["people_in_news"] = list(
-            people_in_the_news(Person.objects.published().for_listing())[:8]
+        context["people_in_news"] = people_in_the_news(
+            Person.objects.published().for_listing(), limit=8
         )
         return context
 

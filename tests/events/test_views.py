@@ -55,5 +55,5 @@ def test_event_time_is_in_the_place_time_zone(client, summit):
 def test_unpublished_events_are_404_and_absent(client, summit):
     hidden = EventFactory(title="Hidden talks", parent=summit, is_published=False)
     assert client.get(hidden.get_absolute_url()).status_code == 404
-    for url in ("/events/", "/events/sco-summit/", "/sitemap.xml"):
+    for url in ("/events/", "/events/sco-summit/", "/sitemap-events.xml"):
         assert b"Hidden talks" not in client.get(url).content

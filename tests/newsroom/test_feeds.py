@@ -49,7 +49,7 @@ def test_atom_feed_lists_published_articles(client, editor):
 
 
 @pytest.mark.parametrize(
-    "url", ["/feeds/rss/", "/feeds/atom/", "/sitemap.xml", "/news-sitemap.xml"]
+    "url", ["/feeds/rss/", "/feeds/atom/", "/sitemap-articles.xml", "/news-sitemap.xml"]
 )
 def test_feed_and_sitemap_query_counts_are_fixed(client, editor, url):
     shown = []

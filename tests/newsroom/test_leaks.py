@@ -20,6 +20,7 @@ shows a token that names nothing).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 import os
 import re
@@ -37,6 +38,7 @@ from hypothesis import strategies as st
 from events.models import Event, Participation
 from newsroom import actions, api
 from newsroom.models import Article, Verdict
+from newsroom.sitemaps import SITEMAPS
 from profiles.models import Membership, Organization, Person
 from tests.support.content import publish, rate
 from tests.support.factories import (
@@ -84,6 +86,10 @@ FILLERS = {
     "newsroom:claim_detail": lambda s: [{"slug": c.slug} for c in s.claims],
     "newsroom:api_claim": lambda s: [{"slug": c.slug} for c in s.claims],
     "newsroom:source_detail": lambda s: [{"pk": source.pk} for source in s.sources],
+    # Every section of the sitemap index, and one that is not (a 404).
+    "newsroom:sitemap_section": lambda s: [
+        {"section": section} for section in [*SITEMAPS, "no-such-section"]
+    ],
     "newsroom:section_detail": lambda s: [{"slug": s.section.slug}],
     "newsroom:tag_detail": lambda s: [{"slug": s.tag.slug}],
     "newsroom:author_detail": lambda s: [{"slug": s.author.slug}],
@@ -452,9 +458,15 @@ class Crawler:
         return len(self.seen)
 
     def sitemap_locations(self) -> list[str]:
-        _, text = self.get(reverse("newsroom:sitemap"))
-        _, news = self.get(reverse("newsroom:news_sitemap"))
-        locations = re.findall(r"<loc>([^<]+)</loc>", text + news)
+        """Every address the sitemaps list: those of the index's sitemaps, and the news one's."""
+        _, index = self.get(reverse("newsroom:sitemap"))
+        _, text = self.get(reverse("newsroom:news_sitemap"))
+        for sitemap in re.findall(r"<loc>([^<]+)</loc>", index):
+            address = urlsplit(html.unescape(sitemap))
+            status, listed = self.get(f"{address.path}?{address.query}".rstrip("?"))
+            assert status == 200, (sitemap, status)
+            text += listed
+        locations = re.findall(r"<loc>([^<]+)</loc>", text)
         return sorted({urlsplit(loc).path for loc in locations})
 
 

@@ -7,6 +7,8 @@ import datetime as dt
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from newsroom import actions, article_body
 from newsroom.actions import refresh_rendered_bodies, stored_body
@@ -242,3 +244,31 @@ def test_the_page_costs_the_same_queries_whatever_it_cites(client, editor, story
     many, _ = count_queries(client, story.get_absolute_url())
     assert content.count(b'class="footnote"') == 11
     assert few == many <= rendering <= 10
+
+
+def test_refreshing_many_bodies_loads_what_they_show_once_per_batch(client, story, editor):
+    """A refresh of many stale bodies (a person named everywhere renamed) reads their claims,
+    people, organizations and events once for the batch, and each still shows its own."""
+    others = []
+    for n in range(6):
+        PersonFactory(slug=f"minister-{n}", full_name=f"Minister Number {n}")
+        make_public_claim(editor, slug=f"said-{n}", statement=f"Statement number {n}.")
+        others.append(
+            publish(
+                ArticleFactory(
+                    body=f"[[person:minister-{n}]] and [[person:cai-qi]] [[claim:said-{n}]]."
+                ),
+                editor,
+            )
+        )
+    RenderedBody.objects.update(is_stale=True)
+    with CaptureQueriesContext(connection) as queries:
+        assert refresh_rendered_bodies([story.pk, *(a.pk for a in others)]) == 7
+    # one read of the articles, two per kind of related row, the citations, one write each
+    assert len(queries.captured_queries) <= 1 + 2 * 4 + 1 + 7
+    for n, article in enumerate(others):
+        assert _renders(client, article) == 0
+        page = _page(client, article)
+        assert f"Minister Number {n}" in page and f"Statement number {n}." in page
+        assert "Cai Qi" in page
+        assert "Minister Number" not in page.replace(f"Minister Number {n}", "")

@@ -27,7 +27,13 @@ def test_unpublished_person_and_org_are_404_and_absent(client, editor):
     MembershipFactory(person=person, organization=OrganizationFactory(slug="visible"))
     assert client.get(person.get_absolute_url()).status_code == 404
     assert client.get(org.get_absolute_url()).status_code == 404
-    for url in ("/people/", "/organizations/", "/organizations/visible/", "/sitemap.xml"):
+    for url in (
+        "/people/",
+        "/organizations/",
+        "/organizations/visible/",
+        "/sitemap-people.xml",
+        "/sitemap-organizations.xml",
+    ):
         content = client.get(url).content
         assert b"Hidden Person" not in content and b"Hidden Org" not in content
 

@@ -222,7 +222,7 @@ def test_unpublished_articles_are_404_and_absent_from_lists(client, editor, to_s
         article = publish(article, editor)
         article = transition_article(article=article, to_status="unpublished", actor=editor)
     assert client.get(article.get_absolute_url()).status_code == 404
-    for url in ("/", "/articles/", "/sections/s/", "/feeds/rss/", "/sitemap.xml"):
+    for url in ("/", "/articles/", "/sections/s/", "/feeds/rss/", "/sitemap-articles.xml"):
         assert b"Secret headline" not in client.get(url).content
         assert article.slug.encode() not in client.get(url).content
 

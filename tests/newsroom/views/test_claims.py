@@ -92,7 +92,7 @@ def test_unreviewed_claims_are_404_and_absent(client, editor, steps):
         assign_claim(claim=claim, actor=editor)
     assert client.get("/claims/unchecked/").status_code == 404
     source = Citation.objects.get(claim=claim).source
-    for url in ("/claims/", "/", source.get_absolute_url(), "/sitemap.xml"):
+    for url in ("/claims/", "/", source.get_absolute_url(), "/sitemap-claims.xml"):
         assert b"Not yet checked." not in client.get(url).content
         assert b"/claims/unchecked/" not in client.get(url).content
 

@@ -238,6 +238,38 @@ def test_public_pages_render_on_the_generated_data(generated, client):
     assert person.full_name in client.get(person.get_absolute_url()).content.decode()
 
 
+def test_live_articles_come_with_their_body_stored(generated, client):
+    """The first reader of a generated article gets the stored HTML, the same HTML a render
+    of it now gives; drafts get the stale row a first save leaves."""
+    from newsroom.article_body import load_body_inputs, render_body_parts
+    from newsroom.models import RenderedBody
+
+    generated_articles = Article.objects.filter(created_by__username__startswith="scale-")
+    assert RenderedBody.objects.filter(article__in=generated_articles).count() == 20
+    live = generated_articles.filter(
+        status__in=[ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED]
+    ).select_related("rendered_body")
+    assert live.count() >= 15
+    for article in live:
+        row = article.rendered_body
+        assert not row.is_stale
+        fresh = render_body_parts(article, load_body_inputs(article))
+        assert (row.body_html, row.footnotes_html, row.related_html, row.shown) == (
+            fresh.body_html,
+            fresh.footnotes_html,
+            fresh.related_html,
+            fresh.shown,
+        ), article.slug
+    drafts = generated_articles.exclude(pk__in=live.values("pk"))
+    assert all(row.is_stale for row in RenderedBody.objects.filter(article__in=drafts))
+
+    article = Article.objects.published().filter(pk__in=live.values("pk")).first()
+    stored_at = article.rendered_body.rendered_at
+    assert client.get(article.get_absolute_url()).status_code == 200
+    article.rendered_body.refresh_from_db()
+    assert article.rendered_body.rendered_at == stored_at  # served, not rendered again
+
+
 def test_refuses_a_database_that_already_has_scale_data(generated):
     with pytest.raises(CommandError, match=MARKER_USERNAME):
         generate()
