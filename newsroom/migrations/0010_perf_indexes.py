@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('events', '0001_initial'),
-        ('newsroom', '0008_source_imports'),
+        ('newsroom', '0009_compact_footnotes'),
         ('profiles', '0003_move_deletion_log_to_history'),
         ('reversion', '0002_add_index_on_version_for_content_type_and_db'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
