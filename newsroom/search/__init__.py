@@ -185,6 +185,9 @@ def _name_matches(parsed: ParsedQuery) -> tuple[dict[int, float], str]:
     found: dict[int, float] = {}
     suggestion, best = "", 0.0
     cjk = has_cjk(parsed.name_text)
+    if not cjk and any(char.isdigit() for char in parsed.name_text):
+        # Names are typed from memory; numbers and codes are typed exactly ("G20", "2025").
+        return found, suggestion
     for pk, names in _name_candidates(parsed):
         if cjk:
             found[pk] = 1.0
