@@ -22,7 +22,8 @@ the ordinary path leaves it (``newsroom.actions``, ``newsroom.receivers``):
 - an article's claims, people, organizations and events are the ones its body references,
   as ``actions.sync_article_references`` sets them; live and approved articles cite only
   claims with a standing verdict, rated before the article went out (the gate); live and
-  scheduled ones have their address recorded (``ArticleURL``).
+  scheduled ones have their address recorded (``ArticleURL``);
+- every public record has its search document, written last by ``search.index.rebuild``.
 
 Unpublished people, organizations and events exist (a few per cent) but no generated text
 names them, so nothing unpublished is named on a public page.
@@ -99,6 +100,7 @@ from newsroom.models import (
 )
 from newsroom.references import slugs_by_kind
 from newsroom.roles import EDITOR, FACT_CHECKER, WRITER, ensure_roles
+from newsroom.search.index import rebuild
 from newsroom.verification import find_excerpt
 from profiles.models import Membership, NameOrder, Organization, OrganizationKind, Person
 from profiles.partial_dates import DatePrecision, truncate_date
@@ -349,6 +351,7 @@ class ScaleGenerator:
             self.make_sources,
             self.make_claims,
             self.make_articles,
+            self.make_search_index,
         ]
         timestamped = [
             Person,
@@ -398,6 +401,11 @@ class ScaleGenerator:
             Revision,
             Version,
         ]
+
+    def make_search_index(self) -> None:
+        """The search documents the receivers would have written: every record's, rebuilt in
+        batches by the indexing code itself (``newsroom.search.index.rebuild``)."""
+        rebuild()
 
     def reset_sequences(self) -> None:
         """PostgreSQL's sequences past the ids given here, so the next ordinary save works."""

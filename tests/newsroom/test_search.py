@@ -98,7 +98,8 @@ def test_article_bodies_are_searched_as_readers_read_them_not_as_markup(editor):
     article = make_published_article(
         editor,
         headline="Talks in Tianjin",
-        body="## Who met\n\nMet [[person:secret-source]] and [[person:secret-source|an aide]] **today**.",
+        body="## Who met\n\n"
+        "Met [[person:secret-source]] and [[person:secret-source|an aide]] **today**.",
     )
     for query in ("person", "secret-source", "secret", "org", "##"):
         assert ids(query, "articles") == [], query
