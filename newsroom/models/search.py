@@ -30,15 +30,16 @@ class SearchDocument(models.Model):
 
     kind = models.CharField(max_length=20, choices=SearchKind)
     object_id = models.BigIntegerField()
+    visible_from = models.DateTimeField(null=True, blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+    url = models.CharField(max_length=500)
+    meta = models.CharField(max_length=300, blank=True)
     title = models.TextField()
     # Every name the record goes by, one per line: matched by similarity and substring too.
     names = models.TextField(blank=True)
     lead = models.TextField(blank=True)
+    # Last: SQLite reads the columns before a long text without following its overflow pages.
     body = models.TextField(blank=True)
-    meta = models.CharField(max_length=300, blank=True)
-    url = models.CharField(max_length=500)
-    visible_from = models.DateTimeField(null=True, blank=True)
-    indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["kind", "object_id"]

@@ -33,6 +33,9 @@ __all__ = ["MAX_QUERY_LENGTH", "PER_PAGE", "PREVIEW", "KINDS", "SearchResults", 
 PREVIEW = 5  # results of each kind on the page of every kind
 PER_PAGE = 20  # results on a page of one kind
 NAME_CANDIDATES = 30
+# How much of a long text (an archived source) PostgreSQL reads for a snippet: ts_headline's
+# cost grows with it; a match further in gets the opening lines instead.
+SNIPPET_SOURCE = 20_000
 # The order kinds are shown in: whom and what readers usually look for first.
 KINDS = [
     SearchKind.PERSON,
@@ -273,13 +276,13 @@ def _details(parsed: ParsedQuery, ids: list[int]) -> dict[int, tuple]:
             cursor.execute(
                 f"""
                 SELECT d.id, d.object_id, d.title, d.meta, d.url, d.lead, d.body,
-                       CASE WHEN d.vector @@ q.tsq THEN ts_headline('newsroom_english',
-                            left(d.lead || ' ' || d.body, 100000), q.tsq, %s) END
+                       ts_headline('newsroom_english',
+                            left(d.lead || ' ' || d.body, %s), q.tsq, %s)
                 FROM "{TABLE}" d,
                      (SELECT websearch_to_tsquery('newsroom_english', %s) AS tsq) q
                 WHERE d.id = ANY(%s)
                 """,
-                [options, parsed.websearch(), ids],
+                [SNIPPET_SOURCE, options, parsed.websearch(), ids],
             )
         else:
             placeholders = ", ".join(["%s"] * len(ids))
