@@ -45,18 +45,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 # Markdown's syntax, as readers never see it: link targets, heading, quote and list markers,
-# rules and table rules, emphasis and code marks. Patterns rather than a render: an index of
-# a large newsroom is rebuilt in minutes (a render costs about 10 ms an article), and what is
-# left of the syntax is punctuation, which neither database indexes.
-_MARKDOWN = [
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"^[ \t]{0,3}(?:#{1,6}|>+|[-*+]|\d{1,9}[.)])[ \t]+", re.M), ""),
-    (re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|\|?[ \t:|-]*-{3,}[ \t:|-]*)$", re.M), ""),
-]
-# Emphasis, code, strikethrough and table marks (one pass, unlike a pattern).
-_MARKS = str.maketrans(dict.fromkeys("*`|~_", " "))
-# What is left: runs of spaces, and a space before punctuation (a reference without a label).
-_GAPS = [(re.compile(r"[ \t]{2,}"), " "), (re.compile(r"[ \t]+([,.;:!?)])"), r"\1")]
+# emphasis, code and table marks. Patterns rather than a render: an index of a large newsroom
+# is rebuilt in minutes (a render costs about 10 ms an article), and whatever syntax is left is
+# punctuation, which neither database indexes.
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINE_MARKS = re.compile(r"^[ \t]{0,3}(?:#{1,6}|>+|[-*+]|\d{1,9}[.)])[ \t]+", re.M)
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")  # a reference without a label
 
 
 def plain_text(markdown: str) -> str:
@@ -64,13 +59,11 @@ def plain_text(markdown: str) -> str:
     way to its label: search cannot know who is public), Markdown syntax or entities."""
     if not markdown:
         return ""
-    text = without_references(markdown)
-    for pattern, replacement in _MARKDOWN:
-        text = pattern.sub(replacement, text)
-    text = text.translate(_MARKS)
-    for pattern, replacement in _GAPS:
-        text = pattern.sub(replacement, text)
-    return clean(html.unescape(text))
+    text = _LINE_MARKS.sub("", _LINK.sub(r"\1", without_references(markdown)))
+    for mark in "*`|~_":
+        text = text.replace(mark, " ")
+    text = _SPACE_BEFORE_PUNCTUATION.sub("", _SPACES.sub(" ", text))
+    return clean(html.unescape(text) if "&" in text else text)
 
 
 @functools.cache
