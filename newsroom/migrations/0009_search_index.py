@@ -29,11 +29,34 @@ POSTGRESQL = [
             || setweight(to_tsvector('newsroom_english'::regconfig, lead), 'B')
             || setweight(to_tsvector('newsroom_english'::regconfig, body), 'C')
         ) STORED;
+        -- What ranking reads: the short texts only, kept in the row (the whole vector of a
+        -- long article or source is stored out of line, and reading it for every match is
+        -- most of a query's time). A match in the body alone ranks after one in these.
+        ALTER TABLE newsroom_searchdocument ADD COLUMN head_vector tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('newsroom_english'::regconfig, title || ' ' || names), 'A')
+            || setweight(to_tsvector('newsroom_english'::regconfig, lead), 'B')
+        ) STORED;
         CREATE INDEX searchdocument_vector ON newsroom_searchdocument USING gin (vector);
         CREATE INDEX searchdocument_names_trgm ON newsroom_searchdocument
             USING gist (names gist_trgm_ops) WHERE names <> '';
         """,
-        "ALTER TABLE newsroom_searchdocument DROP COLUMN IF EXISTS vector",
+        "ALTER TABLE newsroom_searchdocument DROP COLUMN IF EXISTS vector, "
+        "DROP COLUMN IF EXISTS head_vector",
+    ),
+    (
+        # The matches of a query, from the GIN index. The planner does not count what reading
+        # an out-of-line vector costs, so for a common word it would rather scan the table and
+        # read every row's; inside this function it is told not to (SET applies to the call).
+        """
+        CREATE FUNCTION newsroom_search_matches(query tsquery, at timestamptz)
+        RETURNS TABLE (id bigint, kind varchar, rank real)
+        LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+            SELECT d.id, d.kind, ts_rank(d.head_vector, query)
+            FROM newsroom_searchdocument d
+            WHERE d.vector @@ query AND (d.visible_from IS NULL OR d.visible_from <= at)
+        $$;
+        """,
+        "DROP FUNCTION IF EXISTS newsroom_search_matches(tsquery, timestamptz)",
     ),
 ]
 

@@ -9,8 +9,9 @@ relevance order within each kind, counted exactly and paged. Names also match by
 Chinese, Japanese or Korean ("蔡" finds 蔡奇), with a "did you mean" for the closest name.
 
 A search page costs at most three queries however many match: the name candidates, the
-matches (ranked and counted per kind in one query, with window functions) and the results
-shown with their highlighted snippets.
+matches (ranked and counted per kind in one query, with window functions; ties, newest
+first) and the results shown with their highlighted snippets. PostgreSQL ranks by the title,
+names and lead (``head_vector``, kept in the row): a match in the body alone comes after.
 """
 
 from __future__ import annotations
@@ -211,7 +212,7 @@ def _name_matches(parsed: ParsedQuery) -> tuple[dict[int, float], str]:
 _WINDOWS = """
     SELECT id, kind, total, n FROM (
         SELECT id, kind, COUNT(*) OVER (PARTITION BY kind) AS total,
-               ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank DESC, id) AS n
+               ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank DESC, id DESC) AS n
         FROM (SELECT id, kind, SUM(rank) AS rank FROM matched GROUP BY id, kind) merged
     ) ranked
     WHERE n = 1 OR (kind = %s AND n > %s AND n <= %s) OR (%s = '' AND n <= %s)
@@ -228,9 +229,7 @@ def _matches(parsed: ParsedQuery, names: dict[int, float], kind: str, page: int)
             WITH q AS (SELECT websearch_to_tsquery('newsroom_english', %s) AS tsq),
             extra AS (SELECT * FROM unnest(%s::bigint[], %s::float8[]) AS e(id, score)),
             matched AS (
-                SELECT d.id, d.kind, ts_rank(d.vector, q.tsq) AS rank
-                FROM "{TABLE}" d, q
-                WHERE d.vector @@ q.tsq AND (d.visible_from IS NULL OR d.visible_from <= %s)
+                SELECT m.id, m.kind, m.rank FROM q, newsroom_search_matches(q.tsq, %s) m
                 UNION ALL
                 SELECT d.id, d.kind, %s * e.score FROM "{TABLE}" d JOIN extra e ON e.id = d.id
                 WHERE d.visible_from IS NULL OR d.visible_from <= %s
