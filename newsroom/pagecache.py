@@ -243,9 +243,14 @@ def _next_event_boundary() -> dt.datetime | None:
 @memoize
 def _time_limits() -> dict[str, Callable[[], dt.datetime | None]]:
     from events.models import Event
-    from newsroom.models import Article
+    from newsroom.models import Article, SearchDocument
 
-    return {Article._meta.db_table: _next_publication, Event._meta.db_table: _next_event_boundary}
+    return {
+        Article._meta.db_table: _next_publication,
+        Event._meta.db_table: _next_event_boundary,
+        # A scheduled article's search document is found from its publication time.
+        SearchDocument._meta.db_table: _next_publication,
+    }
 
 
 def _next_change(table: str, version: int, compute: Callable[[], dt.datetime | None]) -> float:

@@ -18,7 +18,10 @@ action that owns the rule; the rules themselves live in ``newsroom.actions``:
 - a save or delete of anything an article's stored HTML shows (an article, its relations, a
   claim, citation, old claim slug, source, person, organization, event, place, correction)
   marks the HTML of the articles showing it stale (``mark_bodies_stale``), in the same
-  transaction.
+  transaction;
+- a save, delete or recovery of anything search finds (an article, claim, citation, source,
+  person, organization, event, or an event's place) rewrites its search document
+  (``search.index.index_records``), in the same transaction.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from newsroom.models import (
     Correction,
     Source,
 )
+from newsroom.search.index import index_records
 from profiles.models import Membership, Organization, Person
 
 
@@ -321,4 +325,28 @@ for _field in Article._meta.many_to_many:
         _article_relations_changed_body,
         sender=_field.remote_field.through,
         dispatch_uid=f"newsroom_article_body_{_field.name}",
+    )
+
+
+# -- the search index: rewritten with every save, delete and recovery of what it shows
+
+
+def _index_saved(sender, instance, **kwargs) -> None:
+    index_records(sender._meta.label_lower, [instance.pk])
+
+
+def _index_deleted(sender, instance, **kwargs) -> None:
+    # A deleted citation's source may no longer be cited by any public claim.
+    also = {"newsroom.source": [instance.source_id]} if sender is Citation else None
+    index_records(sender._meta.label_lower, [instance.pk], also=also)
+
+
+for _model in (Article, Claim, Citation, Source, Person, Organization, Event, Place):
+    post_save.connect(_index_saved, sender=_model, dispatch_uid=f"nr_search_{_model.__name__}")
+    post_delete.connect(
+        _index_deleted, sender=_model, dispatch_uid=f"nr_search_del_{_model.__name__}"
+    )
+    # Recovery restores workflow fields with update() after the save: index what it ends as.
+    record_restored.connect(
+        _index_saved, sender=_model, dispatch_uid=f"nr_search_restored_{_model.__name__}"
     )

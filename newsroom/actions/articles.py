@@ -49,6 +49,7 @@ from newsroom.models import (
     DraftRevision,
 )
 from newsroom.references import slugs_by_kind
+from newsroom.search.index import index_records
 from profiles.models import Organization, Person
 
 
@@ -709,6 +710,7 @@ def returned_to_review(*, article: Article, actor: AbstractBaseUser | None) -> A
     live_before = from_status in LIVE_STATUSES
     article.status = ArticleStatus.UNPUBLISHED if live_before else ArticleStatus.DRAFT
     Article.objects.filter(pk=article.pk).update(status=article.status, updated_at=timezone.now())
+    index_records("newsroom.article", [article.pk])  # update() sends no signal
     _record_article_move(
         article,
         actor=actor,

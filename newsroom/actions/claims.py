@@ -48,6 +48,7 @@ from newsroom.models import (
     Stance,
     Verdict,
 )
+from newsroom.search.index import index_records
 
 # Roles get these permissions in newsroom/roles.py.
 CHANGE = "newsroom.change_claim"
@@ -322,8 +323,10 @@ def _reopen(
     Claim.objects.filter(pk=locked.pk).update(
         status=locked.status, assignee=assignee, updated_at=timezone.now()
     )
-    # Written with update(): no signal tells the stored footnotes it is under review again.
+    # Written with update(): no signal tells the stored footnotes it is under review again,
+    # nor the search index.
     mark_bodies_stale(label="newsroom.claim", pks=[locked.pk])
+    index_records("newsroom.claim", [locked.pk])
     _record_move(
         locked,
         actor=actor,

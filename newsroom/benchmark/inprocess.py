@@ -21,8 +21,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-# Realistic reader searches: a name, a place, a topic, an office, two words that rarely meet.
-SEARCHES = ["Cai Qi", "Tianjin", "summit", "General Office", "banquet cancelled"]
+# Realistic reader searches: a name, a place, a topic, an office, two words that rarely meet,
+# a name mistyped.
+SEARCHES = ["Cai Qi", "Tianjin", "summit", "General Office", "banquet cancelled", "Modhi"]
 
 
 def percentile(values: list[float], p: float) -> float:

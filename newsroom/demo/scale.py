@@ -22,7 +22,8 @@ the ordinary path leaves it (``newsroom.actions``, ``newsroom.receivers``):
 - an article's claims, people, organizations and events are the ones its body references,
   as ``actions.sync_article_references`` sets them; live and approved articles cite only
   claims with a standing verdict, rated before the article went out (the gate); live and
-  scheduled ones have their address recorded (``ArticleURL``).
+  scheduled ones have their address recorded (``ArticleURL``);
+- every public record has its search document, written last by ``search.index.rebuild``.
 
 Unpublished people, organizations and events exist (a few per cent) but no generated text
 names them, so nothing unpublished is named on a public page.
@@ -54,7 +55,7 @@ from django.utils.text import slugify
 from reversion.models import Revision, Version
 
 from events.models import Event, EventKind, EventStatus, Participation, ParticipationRole, Place
-from newsroom.actions.rendered_bodies import REFRESH_BATCH, refresh_rendered_bodies
+from newsroom.actions.rendered_bodies import REFRESH_BATCH
 from newsroom.demo import articles as demo_articles
 from newsroom.demo import sources as demo_sources
 from newsroom.demo.bulk import (
@@ -101,6 +102,8 @@ from newsroom.models import (
 )
 from newsroom.references import slugs_by_kind
 from newsroom.roles import EDITOR, FACT_CHECKER, WRITER, ensure_roles
+from newsroom.search.index import rebuild
+from newsroom.tasks import refresh_article_bodies
 from newsroom.verification import find_excerpt
 from profiles.models import Membership, NameOrder, Organization, OrganizationKind, Person
 from profiles.partial_dates import DatePrecision, truncate_date
@@ -352,6 +355,7 @@ class ScaleGenerator:
             self.make_claims,
             self.make_articles,
             self.make_rendered_bodies,
+            self.make_search_index,
         ]
         timestamped = [
             Person,
@@ -401,6 +405,11 @@ class ScaleGenerator:
             Revision,
             Version,
         ]
+
+    def make_search_index(self) -> None:
+        """The search documents the receivers would have written: every record's, rebuilt in
+        batches by the indexing code itself (``newsroom.search.index.rebuild``)."""
+        rebuild()
 
     def reset_sequences(self) -> None:
         """PostgreSQL's sequences past the ids given here, so the next ordinary save works."""
@@ -1207,14 +1216,18 @@ class ScaleGenerator:
                 bar.update(min(chunk, total - begin))
 
     def make_rendered_bodies(self) -> None:
-        """Every article its stored body row, as its first save gives it; the live and
-        scheduled ones rendered, as the refresh task would, so no reader renders one."""
+        """Every article its stored body row, as its first save gives it, and the live and
+        scheduled ones queued for rendering, as a publication queues them: the task worker
+        (``manage.py db_worker``) renders them in the background, in ``REFRESH_BATCH``es, and a
+        reader who comes first renders the one it reads. Rendering here would cost a tenth of a
+        second an article, most of a full-scale run."""
         bulk(RenderedBody, [RenderedBody(article_id=pk) for pk in self.article_ids])
         ids = self.live_article_ids
-        with self.progress("rendered bodies", len(ids)) as bar:
+        with self.progress("queued bodies", len(ids)) as bar:
             for begin in range(0, len(ids), REFRESH_BATCH):
-                refresh_rendered_bodies(ids[begin : begin + REFRESH_BATCH])
-                bar.update(len(ids[begin : begin + REFRESH_BATCH]))
+                batch = ids[begin : begin + REFRESH_BATCH]
+                refresh_article_bodies.enqueue(batch)
+                bar.update(len(batch))
 
     def _article_chunk(self, rng, indexes, used, rated) -> None:
         writers, editors = self.users[WRITER], self.users[EDITOR]

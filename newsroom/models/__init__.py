@@ -37,6 +37,7 @@ from newsroom.models.claims import (
 from newsroom.models.images import Image, Rendition
 from newsroom.models.imports import CandidateStatus, ImportCandidate, SourceImport
 from newsroom.models.rendered import RenderedBody
+from newsroom.models.search import SearchDocument, SearchKind
 from newsroom.models.sources import Source, SourceKind
 
 __all__ = [
@@ -67,6 +68,8 @@ __all__ = [
     "ImportCandidate",
     "ReviewEvent",
     "RenderedBody",
+    "SearchDocument",
+    "SearchKind",
     "Rendition",
     "Section",
     "ShareLink",

@@ -48,24 +48,24 @@ class HomeView(ListView):
 
 
 class SearchView(TemplateView):
-    """/search/?q=…: public articles, claims, people, organizations and events."""
+    """/search/?q=…: public articles, fact-checks, people, organizations, events, sources and
+    quoted evidence, the best of each kind; ``&type=people&page=2`` pages through one kind."""
 
     template_name = "newsroom/search.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        raw = self.request.GET.get("q", "")
-        query = " ".join(raw.split())
-        error = ""
-        if len(query) > search.MAX_QUERY_LENGTH:
-            error = (
-                f"That search is longer than {search.MAX_QUERY_LENGTH} characters; only the "
-                "start of it was used."
-            )
+        query = self.request.GET.get("q", "")
+        kind = self.request.GET.get("type") or None
+        try:
+            page = max(1, int(self.request.GET.get("page", "1")))
+        except ValueError:
+            page = 1
+        results = search.search(query, kind=kind, page=min(page, 10_000))
         context.update(
-            query=query[: search.MAX_QUERY_LENGTH],
-            results=search.search(query),
-            error=error,
+            query=results.query,
+            results=results,
+            error=results.message,
             max_length=search.MAX_QUERY_LENGTH,
         )
         return context

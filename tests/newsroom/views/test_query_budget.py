@@ -98,6 +98,9 @@ def test_every_public_page_stays_within_the_budget(client, crowded):
         "/events/",
         "/events/summit/",
         "/search/?q=Cai",
+        "/search/?q=Cai+Ki",  # a typed name: its candidates are one more query
+        "/search/?q=Cai&type=people&page=2",
+        "/search/?q=%E8%94%A1",  # 蔡
         "/corrections/",
         "/feeds/rss/",
         "/feeds/atom/",
