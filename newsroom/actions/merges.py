@@ -186,6 +186,7 @@ def merge_profiles(*, duplicate, survivor, actor: AbstractBaseUser, note: str = 
     when ``merge_problem`` names a reason, or when an article naming the duplicate cannot be
     republished through the gate.
     """
+    _refuse_inside_revision()
     shape = _SHAPES.get(type(duplicate))
     with editing(actor=actor), transaction.atomic():
         if shape is not None and type(survivor) is type(duplicate):
@@ -236,6 +237,13 @@ def merge_profiles(*, duplicate, survivor, actor: AbstractBaseUser, note: str = 
         merge.moved = moved
         _mark_stale(shape, duplicate, survivor, moved)
     return merge
+
+
+def _refuse_inside_revision() -> None:
+    """A merge records revisions of its own (the merge's, each article's): opened inside
+    another revision they would all join it, and the merge's meta would not exist yet."""
+    if reversion.is_active():
+        raise MergeRefused("A merge records its own revisions: run it outside an open revision.")
 
 
 def _parties(shape: _Shape, *, duplicate, survivor) -> dict[str, Any]:
@@ -456,6 +464,7 @@ def undo_merge(*, merge: ProfileMerge, actor: AbstractBaseUser, reason: str = ""
     rewrote has been edited since (undoing would lose that edit: fix its references by hand),
     or a moved row cannot go back without duplicating a current position.
     """
+    _refuse_inside_revision()
     with editing(actor=actor), transaction.atomic():
         merge = ProfileMerge.objects.select_for_update().get(pk=merge.pk)
         shape = _SHAPES[Person if merge.kind == MergeKind.PERSON else Organization]

@@ -1,7 +1,7 @@
 """Merging duplicate profiles in the admin, and the list of merges with their undo.
 
-"Merge the two selected …" is an action on the people and organizations changelists: it shows
-a confirmation page where the editor picks which record survives, then calls
+"Merge the two selected …" is an action on the people and organizations changelists: it leads
+to a confirmation page where the editor picks which record survives, which calls
 ``actions.merges.merge_profiles``. The action is added to those admins from here, through the
 admin site, because the merge is newsroom's rule (it rewrites articles) and profiles may not
 import newsroom. Reverting a merge's own revision from a record's history leads to the merge's
@@ -11,12 +11,13 @@ undo page, which calls ``actions.merges.undo_merge``. Refusals come back as mess
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -55,61 +56,22 @@ def _may_merge(request: HttpRequest, model) -> bool:
     permissions=["merge"],
 )
 def merge_selected(modeladmin, request: HttpRequest, queryset) -> HttpResponse | None:
-    """The admin action: a confirmation page, then ``merges.merge_profiles``."""
+    """The admin action: on to the confirmation page (``ProfileMergeAdmin.merge_view``).
+
+    A page of its own rather than one the action renders, because the changelist runs inside
+    reversion's revision, which the merge's own revision (and its meta) would silently join.
+    """
     model = modeladmin.model
-    if not _may_merge(request, model):
-        modeladmin.message_user(
-            request,
-            f"Only editors, who may publish, can merge {model._meta.verbose_name_plural}.",
-            messages.ERROR,
-        )
-        return None
-    records = list(queryset.order_by("pk")[:3])
-    if len(records) != 2:
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True)[:3])
+    if len(ids) != 2:
         modeladmin.message_user(
             request,
             f"Select exactly two {model._meta.verbose_name_plural} to merge.",
             messages.ERROR,
         )
         return None
-    form = MergeForm(request.POST if "post" in request.POST else None, records=records)
-    error = ""
-    if form.is_bound and form.is_valid():
-        survivor = next(r for r in records if r.pk == form.cleaned_data["survivor"])
-        duplicate = next(r for r in records if r.pk != survivor.pk)
-        try:
-            merge = merges.merge_profiles(
-                duplicate=duplicate,
-                survivor=survivor,
-                actor=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except WorkflowError as problem:
-            error = str(problem)
-        else:
-            rewritten = len(merge.moved.get("articles", []))
-            modeladmin.message_user(
-                request,
-                f"“{duplicate}” was merged into “{survivor}”; {rewritten} article(s) rewritten. "
-                f"Its address now redirects to {survivor.get_absolute_url()}.",
-                messages.SUCCESS,
-            )
-            return None
-    opts = model._meta
-    return TemplateResponse(
-        request,
-        "admin/newsroom/merge_profiles.html",
-        {
-            **modeladmin.admin_site.each_context(request),
-            "title": f"Merge two {opts.verbose_name_plural}",
-            "opts": opts,
-            "records": records,
-            "form": form,
-            "error": error,
-            "action_name": "merge_selected",
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        },
-    )
+    query = urlencode({"model": model._meta.model_name, "ids": ",".join(map(str, ids))})
+    return HttpResponseRedirect(f"{reverse('admin:newsroom_profilemerge_merge')}?{query}")
 
 
 def _merge_aware_revision_view(model_admin):
@@ -208,12 +170,66 @@ class ProfileMergeAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
+                "merge/",
+                self.admin_site.admin_view(self.merge_view),
+                name="newsroom_profilemerge_merge",
+            ),
+            path(
                 "<path:object_id>/undo/",
                 self.admin_site.admin_view(self.undo_view),
                 name="newsroom_profilemerge_undo",
             ),
             *super().get_urls(),
         ]
+
+    def merge_view(self, request: HttpRequest) -> HttpResponse:
+        """Choose which of two records survives, then merge (``merges.merge_profiles``)."""
+        model = {"person": Person, "organization": Organization}.get(request.GET.get("model", ""))
+        if model is None:
+            raise Http404("Merge people or organizations.")
+        if not _may_merge(request, model):
+            raise PermissionDenied
+        ids = [int(part) for part in request.GET.get("ids", "").split(",") if part.isdigit()]
+        records = list(model._default_manager.filter(pk__in=ids).order_by("pk"))
+        if len(records) != 2:
+            raise Http404("Choose two existing records to merge.")
+        form = MergeForm(request.POST if request.method == "POST" else None, records=records)
+        error = ""
+        if form.is_bound and form.is_valid():
+            survivor = next(r for r in records if r.pk == form.cleaned_data["survivor"])
+            duplicate = next(r for r in records if r.pk != survivor.pk)
+            try:
+                merge = merges.merge_profiles(
+                    duplicate=duplicate,
+                    survivor=survivor,
+                    actor=request.user,
+                    note=form.cleaned_data["note"],
+                )
+            except WorkflowError as problem:
+                error = str(problem)
+            else:
+                rewritten = len(merge.moved.get("articles", []))
+                self.message_user(
+                    request,
+                    f"“{duplicate}” was merged into “{survivor}”; {rewritten} article(s) "
+                    f"rewritten. Its address now redirects to {survivor.get_absolute_url()}.",
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse(f"admin:profiles_{model._meta.model_name}_changelist")
+                )
+        return TemplateResponse(
+            request,
+            "admin/newsroom/merge_profiles.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Merge two {model._meta.verbose_name_plural}",
+                "opts": model._meta,
+                "records": records,
+                "form": form,
+                "error": error,
+            },
+        )
 
     def undo_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """Confirm, then undo one merge (where reverting its revision leads)."""

@@ -18,7 +18,7 @@ from newsroom.models import (
     RenderedBody,
     Source,
 )
-from profiles.models import Membership, Organization, Person
+from profiles.models import Membership, Person
 from tests.support.content import edit_live, make_public_claim, make_published_article
 from tests.support.factories import (
     ArticleFactory,
@@ -46,7 +46,9 @@ def snapshot(person):
     return {
         "memberships": sorted(person.memberships.values_list("pk", flat=True)),
         "participations": sorted(person.participations.values_list("pk", flat=True)),
-        "claims_said": sorted(Claim.objects.filter(claimant_person=person).values_list("pk", flat=True)),
+        "claims_said": sorted(
+            Claim.objects.filter(claimant_person=person).values_list("pk", flat=True)
+        ),
         "claims_about": sorted(person.claims.values_list("pk", flat=True)),
     }
 
@@ -56,13 +58,17 @@ def test_merge_moves_everything_and_keeps_verdicts(pair, editor):
     office = OrganizationFactory(name="General Office")
     position = MembershipFactory(person=duplicate, organization=office, role="Director")
     attended = ParticipationFactory(event=EventFactory(), person=duplicate)
-    said = make_public_claim(editor, statement="Cai said the talks went well.", claimant_person=duplicate)
+    said = make_public_claim(
+        editor, statement="Cai said the talks went well.", claimant_person=duplicate
+    )
     about = make_public_claim(editor, statement="Cai ranks fifth.", about_people=[duplicate])
     both = ClaimFactory(statement="About both records.")
     both.about_people.add(duplicate, survivor)
     portrait = ImageFactory(portrait_of=duplicate)
 
-    merge = merges.merge_profiles(duplicate=duplicate, survivor=survivor, actor=editor, note="Same man.")
+    merge = merges.merge_profiles(
+        duplicate=duplicate, survivor=survivor, actor=editor, note="Same man."
+    )
 
     position.refresh_from_db()
     attended.refresh_from_db()
@@ -92,7 +98,9 @@ def test_merge_moves_everything_and_keeps_verdicts(pair, editor):
         latest = Version.objects.get_for_object(record).first()
         assert latest.revision == merge.revision
         assert latest.revision.user == editor
-        assert latest.revision.get_comment() == "Merged “Cai Qi (duplicate)” into “Cai Qi”. Same man."
+        assert (
+            latest.revision.get_comment() == "Merged “Cai Qi (duplicate)” into “Cai Qi”. Same man."
+        )
     assert ProfileMerge.objects.get(revision=merge.revision) == merge
 
 
@@ -163,7 +171,9 @@ def test_reverting_the_merge_revision_undoes_it(pair, editor):
 
 def test_undo_is_refused_when_a_rewritten_article_was_edited_since(pair, editor):
     duplicate, survivor = pair
-    article = make_published_article(editor, headline="Cai story", body="[[person:cai-qi-2]] spoke.")
+    article = make_published_article(
+        editor, headline="Cai story", body="[[person:cai-qi-2]] spoke."
+    )
     merge = merges.merge_profiles(duplicate=duplicate, survivor=survivor, actor=editor)
     edit_live(Article.objects.get(pk=article.pk), editor, body="[[person:cai-qi]] spoke at length.")
 
@@ -244,7 +254,9 @@ def test_refusals_change_nothing(pair, editor, case, message):
     merges_before = ProfileMerge.objects.count()
 
     with pytest.raises(MergeRefused, match=message):
-        merges.merge_profiles(duplicate=Person.objects.get(pk=duplicate.pk), survivor=target, actor=editor)
+        merges.merge_profiles(
+            duplicate=Person.objects.get(pk=duplicate.pk), survivor=target, actor=editor
+        )
 
     assert (snapshot(duplicate), Person.objects.get(pk=duplicate.pk).merged_into_id) == before
     assert ProfileMerge.objects.count() == merges_before
@@ -262,7 +274,7 @@ def test_only_roles_that_may_publish_can_merge(pair, role, request):
 def test_a_merge_is_refused_whole_when_an_article_cannot_be_republished(pair, editor):
     duplicate, survivor = pair
     claim = make_public_claim(editor, statement="Cai said it.")
-    article = make_published_article(editor, body="[[person:cai-qi-2]]: [[claim:%s]]" % claim.slug)
+    article = make_published_article(editor, body=f"[[person:cai-qi-2]]: [[claim:{claim.slug}]]")
     actions.reopen_claim(claim=claim, actor=editor, note="New evidence.")
     membership = MembershipFactory(person=duplicate)
 
