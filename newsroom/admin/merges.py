@@ -24,6 +24,7 @@ from django.utils.html import format_html
 from reversion.models import Version
 
 from newsroom.actions import merges
+from newsroom.admin.base import ReadOnlyAdminMixin
 from newsroom.exceptions import WorkflowError
 from newsroom.models import ProfileMerge
 from profiles.models import Organization, Person
@@ -111,8 +112,9 @@ for _model in (Person, Organization):
 
 
 @admin.register(ProfileMerge)
-class ProfileMergeAdmin(admin.ModelAdmin):
-    """Merges as they happened: read-only, with an undo for editors."""
+class ProfileMergeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Merges as they happened: read-only (made from the people and organizations lists, never
+    edited or deleted, so each can be undone), with an undo for editors."""
 
     list_display = ("created_at", "duplicate_link", "survivor_link", "actor", "undone_at")
     list_filter = ("kind", ("undone_at", admin.EmptyFieldListFilter))
@@ -139,18 +141,6 @@ class ProfileMergeAdmin(admin.ModelAdmin):
     @admin.display(description="survivor")
     def survivor_link(self, merge: ProfileMerge) -> str:
         return format_html("{} ({})", merge.survivor, merge.survivor.slug)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        """Merges are made from the people and organizations lists."""
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        """A merge is a record of what happened; it is undone, never edited."""
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        """Deleting the record would leave a merge nobody can undo."""
-        return False
 
     @admin.action(description="Undo the selected merges")
     def undo_selected(self, request: HttpRequest, queryset) -> None:
