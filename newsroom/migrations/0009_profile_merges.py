@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('duplicate_organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='profiles.organization')),
                 ('duplicate_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='profiles.person')),
-                ('revision', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='profile_merges', to='reversion.revision')),
+                ('revision', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='profile_merges', to='reversion.revision')),
                 ('survivor_organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='profiles.organization')),
                 ('survivor_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='profiles.person')),
                 ('undone_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

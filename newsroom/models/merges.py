@@ -42,7 +42,7 @@ class ProfileMerge(models.Model):
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     revision = models.ForeignKey(
-        Revision, on_delete=models.CASCADE, related_name="profile_merges", editable=False
+        Revision, on_delete=models.PROTECT, related_name="profile_merges", editable=False
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
