@@ -515,7 +515,9 @@ def undo_merge(*, merge: ProfileMerge, actor: AbstractBaseUser, reason: str = ""
             for obj in [duplicate, survivor, *_moved_objects(shape, moved)]:
                 reversion.add_to_revision(obj)
         for record in reversed(moved.get("articles", [])):
-            article = Article.objects.select_for_update().get(pk=record["id"])
+            article = Article.objects.select_for_update().filter(pk=record["id"]).first()
+            if article is None:
+                continue  # deleted since: its deletion log keeps the rewritten text
             _set_bodies(
                 article,
                 live=record["live"][0],
@@ -551,8 +553,17 @@ def _move_back(shape: _Shape, moved: dict[str, Any], *, duplicate, survivor) -> 
         ids = moved["rows"].get(_key(model, field), [])
         model._base_manager.filter(pk__in=ids, **{field: survivor}).update(**{field: duplicate})
     through, column = _subjects_through(shape)
+    # A claim deleted since has no subjects to restore (and a row for it would break the
+    # foreign key at commit).
+    existing = set(
+        Claim.objects.filter(pk__in=[int(key) for key in moved["subjects"]]).values_list(
+            "pk", flat=True
+        )
+    )
     for key, survivor_was_there in moved["subjects"].items():
         claim_id = int(key)
+        if claim_id not in existing:
+            continue
         if not survivor_was_there:
             through.objects.filter(claim_id=claim_id, **{column: survivor.pk}).delete()
         if not through.objects.filter(claim_id=claim_id, **{column: duplicate.pk}).exists():

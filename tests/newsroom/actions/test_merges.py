@@ -285,3 +285,21 @@ def test_a_merge_is_refused_whole_when_an_article_cannot_be_republished(pair, ed
     assert "[[person:cai-qi-2]]" in article.body
     assert Membership.objects.get(pk=membership.pk).person == duplicate
     assert not ProfileMerge.objects.exists()
+
+
+def test_undo_skips_what_was_deleted_since(pair, editor):
+    duplicate, survivor = pair
+    gone = ClaimFactory(statement="Deleted later.")
+    gone.about_people.add(duplicate)
+    kept = ClaimFactory(statement="Still here.")
+    kept.about_people.add(duplicate)
+    article = ArticleFactory(body="[[person:cai-qi-2]] again.")
+    merge = merges.merge_profiles(duplicate=duplicate, survivor=survivor, actor=editor)
+    with actions.editing(actor=editor):
+        Claim.objects.get(pk=gone.pk).delete()
+        Article.objects.get(pk=article.pk).delete()
+
+    merges.undo_merge(merge=merge, actor=editor)
+
+    assert list(duplicate.claims.all()) == [kept]
+    assert Person.objects.get(pk=duplicate.pk).merged_into is None
