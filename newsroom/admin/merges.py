@@ -26,6 +26,7 @@ from reversion.models import Version
 from newsroom.actions import merges
 from newsroom.admin.base import ReadOnlyAdminMixin
 from newsroom.exceptions import WorkflowError
+from newsroom.history.admin_input import SafeRelationsMixin
 from newsroom.models import ProfileMerge
 from profiles.models import Organization, Person
 
@@ -112,7 +113,7 @@ for _model in (Person, Organization):
 
 
 @admin.register(ProfileMerge)
-class ProfileMergeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class ProfileMergeAdmin(ReadOnlyAdminMixin, SafeRelationsMixin, admin.ModelAdmin):
     """Merges as they happened: read-only (made from the people and organizations lists, never
     edited or deleted, so each can be undone), with an undo for editors."""
 
