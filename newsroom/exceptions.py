@@ -1,5 +1,7 @@
 """Errors the workflows raise; views, the admin and commands turn them into messages."""
 
+from reversion.errors import RevertError
+
 
 class WorkflowError(Exception):
     """A move the workflow refuses. ``str(error)`` is written for the person who tried it."""
@@ -29,3 +31,8 @@ class DuplicateImport(ImportRefused):
     def __init__(self, message: str, *, source):
         super().__init__(message)
         self.source = source
+
+
+class MergeRefused(WorkflowError, RevertError):
+    """A profile merge, or its undoing, that cannot be made; nothing was changed. Also a
+    ``RevertError``, so reversion's own revert view shows it as a message."""

@@ -15,6 +15,8 @@ action that owns the rule; the rules themselves live in ``newsroom.actions``:
   at the draft that should be saved instead;
 - a citation's "excerpt found" flag is recomputed on every save, so it never describes an
   excerpt or a source text it was not checked against;
+- a raw save (reversion's revert) of a merged duplicate to a version from before its merge is
+  refused: undoing the merge is the way back (``merges.refuse_partial_unmerge``);
 - a save or delete of anything an article's stored HTML shows (an article, its relations, a
   claim, citation, old claim slug, source, person, organization, event, place, correction)
   marks the HTML of the articles showing it stale (``mark_bodies_stale``), in the same
@@ -40,6 +42,7 @@ from newsroom.actions.articles import (
 from newsroom.actions.claims import check_claim_content
 from newsroom.actions.context import current_actor, defer_claim_check, may_change_frozen_article
 from newsroom.actions.evidence import reverify_source_citations, verify_citation
+from newsroom.actions.merges import refuse_partial_unmerge
 from newsroom.actions.rendered_bodies import ensure_rendered_body, mark_bodies_stale
 from newsroom.exceptions import InvalidArticleTransition
 from newsroom.history.deletions import record_restored
@@ -350,3 +353,15 @@ for _model in (Article, Claim, Citation, Source, Person, Organization, Event, Pl
     record_restored.connect(
         _index_saved, sender=_model, dispatch_uid=f"nr_search_restored_{_model.__name__}"
     )
+
+
+# -- profile merges
+
+
+def _profile_pre_save(sender, instance, raw: bool, **kwargs) -> None:
+    if raw:
+        refuse_partial_unmerge(instance)
+
+
+for _model in (Person, Organization):
+    pre_save.connect(_profile_pre_save, sender=_model, dispatch_uid=f"nr_merge_{_model.__name__}")

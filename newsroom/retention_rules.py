@@ -7,8 +7,8 @@
   never were); a claim version current while the claim stood reviewed with its verdict; a
   person, organization or event version saved while its ``is_published`` flag was on;
 - current draft: an article's ``draft_version``, unpublished work nobody else holds;
-- audit row: every version in a revision a ReviewEvent or ArticleEvent points at (the FK is
-  PROTECT: deleting it would fail);
+- audit row: every version in a revision a ReviewEvent, ArticleEvent or ProfileMerge points at
+  (the FK is PROTECT: deleting it would fail; a merge's revision is what undoing it reverts);
 - correction: the article version readers were served when a correction was written;
 - share link: the version a share link shows.
 """
@@ -27,6 +27,7 @@ from newsroom.models import (
     Claim,
     Correction,
     DraftRevision,
+    ProfileMerge,
     ReviewEvent,
     ShareLink,
 )
@@ -74,6 +75,10 @@ def moved_revisions():
     return ArticleEvent.objects.filter(revision__isnull=False).values("revision_id")
 
 
+def merge_revisions():
+    return ProfileMerge.objects.values("revision_id")
+
+
 def shared_versions():
     return ShareLink.objects.values("version_id")
 
@@ -85,6 +90,7 @@ def draft_versions():
 def audit_rows(index: VersionIndex):
     audited = {row["revision_id"] for row in audited_revisions()}
     audited |= {row["revision_id"] for row in moved_revisions()}
+    audited |= {row["revision_id"] for row in merge_revisions()}
     yield AUDIT, index.in_revisions(audited)
 
 
@@ -117,6 +123,7 @@ def register() -> None:
     keep_rule(SHARE_LINK)(share_links)
     pin(revisions=audited_revisions)
     pin(revisions=moved_revisions)
+    pin(revisions=merge_revisions)
     pin(versions=shared_versions)
     pin(versions=draft_versions)
 

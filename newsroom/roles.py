@@ -16,8 +16,9 @@ FACT_CHECKER = "fact-checker"
 # The editorial apps; every model in them is viewable by every role.
 EDITORIAL_APPS = ("profiles", "events", "newsroom")
 
-# The audit trail is written by the workflow, never by hand, even by an editor.
-READ_ONLY_MODELS = {"reviewevent", "articleevent"}
+# The audit trail is written by the workflow, never by hand, even by an editor (merges too:
+# only the merge action makes and undoes them).
+READ_ONLY_MODELS = {"reviewevent", "articleevent", "profilemerge"}
 
 ROLE_GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
     # codename prefix ("add", "change", "delete") → model names; "*" = every editorial model

@@ -119,6 +119,17 @@ class Person(models.Model):
     is_published = models.BooleanField(
         "published", default=False, help_text="Only published profiles are visible to readers."
     )
+    # Set by newsroom's merge action, never by a form: the duplicate row stays (hidden) so its
+    # slug keeps answering with a redirect and the merge can be undone.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_duplicates",
+        help_text="The profile this duplicate was merged into; its address redirects there.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -253,6 +264,16 @@ class Organization(models.Model):
         "Wikidata ID", max_length=20, blank=True, validators=[WIKIDATA_ID]
     )
     is_published = models.BooleanField("published", default=False)
+    # As on Person: set only by the merge action.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_duplicates",
+        help_text="The organization this duplicate was merged into; its address redirects there.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -437,3 +458,14 @@ def ordinal(number: int) -> str:
     else:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def merged_survivor(model: type[Person] | type[Organization], slug: str):
+    """The published record that the merged-away record with ``slug`` now lives on as (after
+    any later merges), or None: where the old address redirects."""
+    row = model._base_manager.filter(slug=slug, merged_into__isnull=False).first()
+    seen = set()
+    while row is not None and row.merged_into_id and row.pk not in seen:
+        seen.add(row.pk)
+        row = model._base_manager.filter(pk=row.merged_into_id).first()
+    return row if row is not None and row.is_published and not row.merged_into_id else None

@@ -11,11 +11,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from profiles.models import Organization, Person
+from profiles.models import Organization, Person, merged_survivor
+
+
+class MergedRedirectMixin:
+    """A merged duplicate's address answers 301 with its survivor's (query string kept)."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            survivor = merged_survivor(self.model, kwargs.get("slug", ""))
+            if survivor is None:
+                raise
+            query = request.META.get("QUERY_STRING", "")
+            url = survivor.get_absolute_url()
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 def person_jsonld(person: Person, request: HttpRequest) -> dict[str, Any]:
@@ -74,10 +89,11 @@ class PersonListView(ListView):
         return Person.objects.published().for_listing()
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(MergedRedirectMixin, DetailView):
     """A profile's own page: portrait, positions now and before (or on an ``?as_of`` day)."""
 
     context_object_name = "person"
+    model = Person
 
     def get_queryset(self):
         return Person.objects.published().for_public_detail(as_of=self.as_of)
@@ -128,10 +144,11 @@ class OrganizationListView(ListView):
         )
 
 
-class OrganizationDetailView(DetailView):
+class OrganizationDetailView(MergedRedirectMixin, DetailView):
     """An organization's own page: members by rank, former members, sub-bodies."""
 
     context_object_name = "organization"
+    model = Organization
 
     def get_queryset(self):
         return Organization.objects.published().for_public_detail()

@@ -27,6 +27,7 @@ from newsroom.actions.articles import (
 )
 from newsroom.actions.claims import revert_claim
 from newsroom.actions.context import editing
+from newsroom.actions.merges import merge_of_revision, undo_merge
 from newsroom.exceptions import WorkflowError
 from newsroom.models import Article, Claim
 
@@ -53,12 +54,19 @@ def revert_to_version(*, version: Version, actor: AbstractBaseUser, reason: str 
       reopened, and the reverting user counts as having edited its evidence (four-eyes);
     - an approved, scheduled or live article gets the old content as a draft for an editor to
       publish; any other article is reverted in place with an ArticleEvent saying so;
-    - any other record is reverted with its followed rows (memberships, participants).
+    - any other record is reverted with its followed rows (memberships, participants);
+    - the revision of a profile merge (of any record in it) undoes the merge
+      (``merges.undo_merge``).
 
     Raises ``WorkflowError`` when ``actor`` may not change the record.
     """
     model = version.content_type.model_class()
     opts = model._meta
+    merge = merge_of_revision(version.revision_id)
+    if merge is not None:
+        # The merge's own revision: reverting it undoes the merge, whichever record it is of.
+        undo_merge(merge=merge, actor=actor, reason=reason)
+        return model._default_manager.get(pk=version.object_id)
     if not actor.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
         raise WorkflowError(f"You do not have permission to change {opts.verbose_name_plural}.")
     if model is Claim:

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 
 from newsroom import actions
 from newsroom.admin.base import ReadOnlyAdminMixin, RulesAdminMixin, WorkflowVersionAdmin
+from newsroom.admin.claims_export import ClaimExportMixin
 from newsroom.admin.filters import AgeFilter, EvidenceFilter, ReviewQueueFilter
 from newsroom.admin.review import ClaimReviewMixin
 from newsroom.history.admin import HistoryAdmin
@@ -84,7 +85,7 @@ class ReviewEventInline(ReadOnlyAdminMixin, SafeRelationsMixin, admin.TabularInl
 
 
 @admin.register(Claim)
-class ClaimAdmin(ClaimReviewMixin, WorkflowVersionAdmin):
+class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
     workflow_fields = (
         "status",
         "verdict",

@@ -36,6 +36,7 @@ from newsroom.models.claims import (
 )
 from newsroom.models.images import Image, Rendition
 from newsroom.models.imports import CandidateStatus, ImportCandidate, SourceImport
+from newsroom.models.merges import MergeKind, ProfileMerge
 from newsroom.models.rendered import RenderedBody
 from newsroom.models.search import SearchDocument, SearchKind
 from newsroom.models.sources import Source, SourceKind
@@ -66,6 +67,8 @@ __all__ = [
     "CorrectionKind",
     "Image",
     "ImportCandidate",
+    "MergeKind",
+    "ProfileMerge",
     "ReviewEvent",
     "RenderedBody",
     "SearchDocument",

@@ -158,3 +158,21 @@ def test_revisions_an_audit_row_points_at_survive_without_a_crash(writer, editor
     age_everything()
     call_command("prune_revisions", "--keep-last", "1")
     assert Revision.objects.filter(pk__in=[claim_revision.pk, article_revision.pk]).count() == 2
+
+
+def test_a_profile_merge_revision_survives_so_the_merge_can_be_undone(editor):
+    from newsroom.actions import merges
+
+    duplicate = PersonFactory(slug="dup", is_published=False)
+    survivor = PersonFactory(slug="kept", is_published=False)
+    merge = merges.merge_profiles(duplicate=duplicate, survivor=survivor, actor=editor)
+    for number in range(3):
+        edit(survivor, editor, summary=f"Edit {number}")
+    age_everything()
+
+    call_command("prune_revisions", keep_days=30, verbosity=0)
+
+    assert Revision.objects.filter(pk=merge.revision_id).exists()
+    merges.undo_merge(merge=merge, actor=editor)
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None

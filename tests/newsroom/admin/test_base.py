@@ -106,9 +106,10 @@ def test_reversion_is_active_for_every_newsroom_admin():
     from django.contrib import admin
     from reversion.admin import VersionAdmin
 
-    # The audit trails are written once by the workflow and never edited: their rows are
-    # their own history, so they are the only admins without versions.
-    audit_trails = {"ReviewEvent", "ArticleEvent"}
+    # The audit trails (and the record of profile merges) are written once by the workflow and
+    # never edited: their rows are their own history, so they are the only admins without
+    # versions.
+    audit_trails = {"ReviewEvent", "ArticleEvent", "ProfileMerge"}
     for model, model_admin in admin.site._registry.items():
         if model._meta.app_label in {"newsroom", "profiles", "events"}:
             assert isinstance(model_admin.list_select_related, tuple), model
