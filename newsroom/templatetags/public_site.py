@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
@@ -38,19 +37,6 @@ def canonical_url(context: template.Context) -> str:
     url = request.build_absolute_uri(request.path)
     page = request.GET.get("page", "")
     return f"{url}?page={page}" if page.isdigit() and page != "1" else url
-
-
-@register.filter(expects_localtime=True)
-def machine_time(value: dt.date | dt.datetime | None) -> str:
-    """``value`` for a ``<time datetime>`` (or a meta tag): ISO 8601 to the second, with its
-    ``+00:00`` offset. The HTML standard allows at most three fractional digits, and
-    ``|date:"c"`` gives a saved timestamp's six. Like ``|date``, it shows aware times in the
-    current time zone (or as they are, inside ``{% localtime off %}``)."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return ""
 
 
 @register.filter

@@ -2,7 +2,8 @@
 
 Each page of the demo newsroom, at a desktop and a phone size, is screenshotted whole into
 test-artifacts/screenshots/<page>-<desktop|phone>.png and checked by axe-core (no violation of
-impact serious or critical). The HTML the server sends for each page goes through the W3C Nu
+impact serious or critical, folded <details> opened); on a phone no page may scroll sideways.
+The HTML the server sends for each page goes through the W3C Nu
 checker (no error), in one Java run for all pages.
 
 The tools come from npm (package.json, installed by ``make install``) and the machine's Java.
@@ -151,7 +152,14 @@ def test_page_passes_axe_and_is_screenshotted(demo, checking_page, axe_script, n
     shot = SCREENSHOTS / f"{name}-{page.size_name}.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 0
+    if page.size_name == "phone":
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name} scrolls sideways on a phone by {overflow}px"
 
+    # Folded content (sources, archived texts, versions) is checked open, as a reader opens it.
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     page.add_script_tag(path=str(axe_script))
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     failing = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
