@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The browser checks' tools (axe-core, the W3C Nu checker): npm, pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
 
 # The local demo and the test suite run with debug settings and a throwaway key;
 # production sets DJANGO_DEBUG=0 and DJANGO_SECRET_KEY itself (see README.md).
@@ -10,13 +12,21 @@ LOCAL_ENV := DJANGO_DEBUG=1
 
 .PHONY: install run test serve bench loadtest outage-test backup restore lint clean
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# Without npm this only warns: tests/browser/test_a11y.py then skips, or fails under CI
+# (NEWSROOM_TESTS_NEED_BROWSER=1). --ignore-scripts: vnu-jar's own script would fetch a Java
+# runtime; the checks use the machine's java.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm not found: the browser accessibility checks will not run (apt-get install npm)"; fi
 
 run: install
 	$(LOCAL_ENV) $(PY) manage.py migrate --no-input
@@ -81,4 +91,4 @@ lint: install
 	$(VENV)/bin/lint-imports
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles test-artifacts

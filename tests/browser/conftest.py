@@ -28,10 +28,21 @@ LAUNCH_ARGS = [
 ]
 
 
+def missing(reason: str) -> None:
+    """A tool the browser tests need is absent: skip here, fail under CI.
+
+    .ci/run installs every tool and sets NEWSROOM_TESTS_NEED_BROWSER=1, so there a missing one
+    is a broken setup, never a silently skipped check.
+    """
+    if os.environ.get("NEWSROOM_TESTS_NEED_BROWSER"):
+        pytest.fail(f"{reason} (NEWSROOM_TESTS_NEED_BROWSER is set)", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip(
+        missing(
             "Debian's Chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
         )
     from playwright.sync_api import sync_playwright

@@ -433,14 +433,14 @@ def test_the_redirect_runs_a_fixed_number_of_queries(client, editor):
 def test_published_and_updated_dates(client, editor):
     article = publish(ArticleFactory(), editor)
     html = client.get(article.get_absolute_url()).content.decode()
-    first = timezone.localtime(article.first_published_at).isoformat()
+    first = timezone.localtime(article.first_published_at).isoformat(timespec="seconds")
     assert f'Published <time datetime="{first}"' in html
     assert "Updated" not in html
 
     actions.mark_substantive_update(article=article, actor=editor, note="New figures.")
     article.refresh_from_db()
     html = client.get(article.get_absolute_url()).content.decode()
-    updated = timezone.localtime(article.last_updated_at).isoformat()
+    updated = timezone.localtime(article.last_updated_at).isoformat(timespec="seconds")
     assert f'Updated <time datetime="{updated}"' in html
     try:
         changes = reverse(

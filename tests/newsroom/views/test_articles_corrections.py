@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from newsroom import actions
-from newsroom.models import ArticleStatus
+from newsroom.models import ArticleStatus, Correction
 from tests.support.content import count_queries, make_published_article, publish
 from tests.support.factories import ArticleFactory, CorrectionFactory
 
@@ -45,7 +48,7 @@ def test_corrections_at_the_top_clarifications_and_updates_at_the_bottom(client,
         assert f'id="correction-{item.pk}"' in html
         assert f'href="#correction-{item.pk}"' in html
         local = timezone.localtime(item.created_at)
-        assert f'<time datetime="{local.isoformat()}">' in html
+        assert f'<time datetime="{local.isoformat(timespec="seconds")}">' in html
 
 
 def test_the_corrections_page_lists_newest_first_and_only_live_articles(client, editor):
@@ -80,3 +83,17 @@ def test_the_corrections_page_is_paginated_at_a_fixed_query_count(client, editor
     assert content.count(b'class="correction-list__item"') == 30
     assert client.get("/corrections/?page=2").status_code == 200
     assert client.get("/corrections/?page=3").status_code == 404
+
+
+def test_a_corrections_time_is_given_to_the_second_for_valid_html(client, editor, settings):
+    """HTML allows at most three fractional digits in <time datetime>; a saved timestamp has
+    six. The page gives the second and the offset, in the site's time zone."""
+    settings.TIME_ZONE = "Asia/Kolkata"
+    article = make_published_article(editor)
+    correction = CorrectionFactory(article=article, text="The meeting was on Sunday.")
+    saved = dt.datetime(2025, 9, 1, 10, 30, 5, 123456, tzinfo=dt.UTC)
+    Correction.objects.filter(pk=correction.pk).update(created_at=saved)
+    for url in (article.get_absolute_url(), reverse("newsroom:correction_list")):
+        html = client.get(url).content.decode()
+        assert '<time datetime="2025-09-01T16:00:05+05:30">' in html, url
+        assert "123456" not in html, url

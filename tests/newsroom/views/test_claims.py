@@ -228,7 +228,8 @@ def test_source_page_shows_the_archived_text_folded_with_its_hash_and_the_quoted
     html = client.get(source.get_absolute_url()).content.decode()
     archive = html.split('id="archive-heading"')[1].split('id="claims-heading"')[0]
     assert source.archived_sha256 in archive and len(source.archived_sha256) == 64
-    assert f'<time datetime="{timezone.localtime(source.archived_at).isoformat()}"' in archive
+    captured = timezone.localtime(source.archived_at).isoformat(timespec="seconds")
+    assert f'<time datetime="{captured}"' in archive
     # Folded by default, and the quoted words marked where they stand in the text.
     assert '<details id="archived-text" class="archive__text">' in archive
     assert "Opening line." in archive

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.urls import reverse
 
 from tests.support.content import (
     assert_shows,
@@ -53,3 +56,13 @@ def test_event_pages_query_counts_are_fixed(client, editor, summit):
     assert_shows(content, listed)
     assert detail_few == detail_many == QUERIES["event_detail"]
     assert list_few == list_many == QUERIES["event_list"]
+
+
+def test_an_events_time_is_given_to_the_second_in_its_places_time_zone(client):
+    """<time datetime> allows at most three fractional digits; a stored time may have six."""
+    starts = dt.datetime(2025, 8, 31, 7, 0, 0, 250000, tzinfo=dt.UTC)
+    event = EventFactory(title="Talks", starts_at=starts)  # in Asia/Shanghai
+    for url in (event.get_absolute_url(), reverse("events:event_list")):
+        html = client.get(url).content.decode()
+        assert '<time datetime="2025-08-31T15:00:00+08:00">' in html, url
+        assert ".250000" not in html.split("</head>")[1], url  # (JSON-LD may keep them)
