@@ -47,13 +47,13 @@ MIN_INDEPENDENT_SOURCES = 2
 
 POSITIVE_VERDICTS = frozenset({Verdict.ACCURATE, Verdict.MOSTLY_ACCURATE})
 
-# The 1-to-5 scale ClaimReview's reviewRating uses: 5 = accurate.
+# The 1-to-5 scale ClaimReview's reviewRating uses: 5 = accurate. "Unverifiable" has no place
+# on it: a 3 would read as between misleading and mostly accurate.
 VERDICT_RATING = {
     Verdict.ACCURATE: 5,
     Verdict.MOSTLY_ACCURATE: 4,
     Verdict.MISLEADING: 2,
     Verdict.FALSE: 1,
-    Verdict.UNVERIFIABLE: 3,
 }
 
 
