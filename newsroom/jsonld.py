@@ -145,6 +145,11 @@ def claim_review(claim: Claim, request: HttpRequest) -> dict[str, Any] | None:
     return data
 
 
+def _instant(value) -> str | None:
+    """A moment to the second: sub-second digits say nothing a reader or crawler needs."""
+    return value.replace(microsecond=0).isoformat() if value else None
+
+
 def news_article(article: Article, request: HttpRequest) -> dict[str, Any]:
     """NewsArticle for a published article loaded with ``for_public_detail()``.
 
@@ -172,8 +177,8 @@ def news_article(article: Article, request: HttpRequest) -> dict[str, Any]:
         "url": url,
         "headline": headline,
         "description": article.standfirst or None,
-        "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": modified.isoformat() if modified else None,
+        "datePublished": _instant(article.published_at),
+        "dateModified": _instant(modified),
         "author": authors or [publisher(request)],
         "publisher": publisher(request),
         "isAccessibleForFree": True,
@@ -214,21 +219,14 @@ def source_work(source: Source, request: HttpRequest) -> dict[str, Any]:
 
 
 def website(request: HttpRequest) -> dict[str, Any]:
-    """The home page: the site, published by the newsroom, with its search."""
-    home = request.build_absolute_uri(reverse("newsroom:home"))
-    search = request.build_absolute_uri(reverse("newsroom:search"))
+    """The home page: the site, published by the newsroom."""
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": settings.NEWSROOM_SITE_NAME,
-        "url": home,
+        "url": request.build_absolute_uri(reverse("newsroom:home")),
         "publisher": publisher(request),
         "image": default_image(request),
-        "potentialAction": {
-            "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
-            "query-input": "required name=search_term_string",
-        },
     }
 
 
