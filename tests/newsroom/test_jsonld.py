@@ -90,9 +90,7 @@ def test_every_public_page_type_has_valid_json_ld(client, demo):
         assert [block["@type"] for block in blocks] == [expected], (kind, url)
         if expected == "CollectionPage":
             items = blocks[0]["mainEntity"]["itemListElement"]
-            assert items and [item["position"] for item in items] == list(
-                range(1, len(items) + 1)
-            )
+            assert items and [item["position"] for item in items] == list(range(1, len(items) + 1))
             for item in items:
                 assert client.get(item["url"].removeprefix("http://testserver")).status_code == 200
 

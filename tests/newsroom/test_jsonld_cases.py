@@ -40,8 +40,6 @@ def page(client, url: str) -> list[dict]:
     return blocks
 
 
-
-
 def test_an_articles_lead_image_is_its_image_with_its_size(client, editor):
     article = publish(ArticleFactory(lead_image=stored_image(), headline="H" * 130), editor)
     (data,) = page(client, article.get_absolute_url())

@@ -44,9 +44,7 @@ OPTIONS = {"documentLoader": load_document}
 def extract(html: str | bytes, base_url: str = "http://testserver/") -> list[dict[str, Any]]:
     """Every JSON-LD block as extruct reads it from the page's HTML."""
     text = html.decode() if isinstance(html, bytes) else html
-    return extruct.extract(text, base_url=base_url, syntaxes=["json-ld"], uniform=False)[
-        "json-ld"
-    ]
+    return extruct.extract(text, base_url=base_url, syntaxes=["json-ld"], uniform=False)["json-ld"]
 
 
 def _flatten_singletons(value: Any) -> Any:
