@@ -42,6 +42,9 @@ def test_the_claim_form_shows_and_saves_a_citations_role(editor_client, writer):
     # Versioned with the claim, like the other citation fields.
     version = Version.objects.get_for_object(citation).first()
     assert version.field_dict["role"] == "appearance"
+    # The reviewer's evidence panel says so beside the stance.
+    html = editor_client.get(admin_url(claim, "change")).content.decode()
+    assert '<span class="evidence__role">· where the claim was made</span>' in html
 
 
 def test_an_unknown_role_is_refused_and_nothing_changes(editor_client, writer):
