@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.views.generic import DetailView, ListView
 
 from events.models import Event, EventStatus, ParticipationRole
+from profiles.partial_dates import iso_partial_date
 
 # Participants are listed in protocol order: hosts first, then guests, then the rest.
 ROLE_ORDER = [
@@ -34,6 +35,8 @@ SCHEMA_STATUS = {
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
     EventStatus.POSTPONED: "https://schema.org/EventPostponed",
 }
+# Statuses of an event that did not take place: nobody attended it.
+NOT_HELD = frozenset({EventStatus.CANCELLED, EventStatus.PROPOSED})
 
 
 def participant_groups(event: Event) -> list[dict[str, Any]]:
@@ -58,10 +61,11 @@ def event_jsonld(event: Event, request: HttpRequest) -> dict[str, Any]:
         "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
     }
+    # In the place's time zone, and only as precise as known: "2025-08-31", "2024-10".
     if event.local_starts_at:
-        data["startDate"] = event.local_starts_at.isoformat()
+        data["startDate"] = iso_partial_date(event.local_starts_at, event.start_precision)
     if event.local_ends_at:
-        data["endDate"] = event.local_ends_at.isoformat()
+        data["endDate"] = iso_partial_date(event.local_ends_at, event.end_precision)
     if event.summary:
         data["description"] = event.summary
     if event.place_id:
@@ -87,7 +91,7 @@ def event_jsonld(event: Event, request: HttpRequest) -> dict[str, Any]:
             }
             for child in event.public_children
         ]
-    if event.public_participations:
+    if event.public_participations and event.status not in NOT_HELD:
         data["attendee"] = [
             {
                 "@type": "Person",

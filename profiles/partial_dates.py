@@ -47,6 +47,22 @@ def format_partial_date(value: dt.date | dt.datetime | None, precision: str) -> 
     return f"{value.day} {value:%b} {value.year}"
 
 
+def iso_partial_date(value: dt.date | dt.datetime | None, precision: str) -> str:
+    """ISO 8601 no more precise than known: "2017", "2024-10", "2025-09-01", or for a time of
+    day "2025-08-31T18:30:00+08:00" (pass an aware datetime in the place's time zone). A
+    day-precision datetime gives its date: midnight would be a time nobody knows."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    if precision == DatePrecision.MINUTE and isinstance(value, dt.datetime):
+        return value.replace(microsecond=0).isoformat()
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return day.isoformat()
+
+
 def format_partial_range(
     start: dt.date | None, start_precision: str, end: dt.date | None, end_precision: str
 ) -> str:

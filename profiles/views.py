@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from profiles.models import Organization, Person, merged_survivor
+from profiles.partial_dates import iso_partial_date
 
 
 class MergedRedirectMixin:
@@ -51,11 +52,7 @@ def person_jsonld(person: Person, request: HttpRequest) -> dict[str, Any]:
     if person.summary:
         data["description"] = person.summary
     if person.birth_date:
-        data["birthDate"] = (
-            person.birth_date.isoformat()
-            if person.birth_date_precision == "day"
-            else person.birth_date_display
-        )
+        data["birthDate"] = iso_partial_date(person.birth_date, person.birth_date_precision)
     if person.birthplace:
         data["birthPlace"] = person.birthplace
     if person.wikidata_id:
@@ -70,7 +67,11 @@ def person_jsonld(person: Person, request: HttpRequest) -> dict[str, Any]:
             {
                 "@type": "OrganizationRole",
                 "roleName": m.role,
-                **({"startDate": m.start_date.isoformat()} if m.start_date else {}),
+                **(
+                    {"startDate": iso_partial_date(m.start_date, m.start_precision)}
+                    if m.start_date
+                    else {}
+                ),
                 "memberOf": {"@type": "Organization", "name": m.organization.name},
             }
             for m in person.current_positions

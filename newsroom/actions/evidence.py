@@ -15,7 +15,7 @@ import hashlib
 from typing import Any
 
 from newsroom.actions.rendered_bodies import mark_bodies_stale
-from newsroom.models import Citation, Claim
+from newsroom.models import Citation, CitationRole, Claim
 from newsroom.verification import find_excerpt
 
 
@@ -61,7 +61,8 @@ def _text_hash(text: str) -> str:
 
 
 def claim_content(claim: Claim) -> dict[str, Any]:
-    """What a verdict rates: the claim's wording, kind, claimant, subjects and citations.
+    """What a verdict rates: the claim's wording, kind, claimant, subjects and citations
+    (each with its stance and its role: where the claim was made, or evidence).
 
     Citations carry the hash of their source's archived text as it is now (computed, not the
     stored field, which only the admin's form keeps up to date). Two queries for the relations.
@@ -74,11 +75,12 @@ def claim_content(claim: Claim) -> dict[str, Any]:
                 "excerpt": citation.excerpt,
                 "locator": citation.locator,
                 "stance": citation.stance,
+                "role": citation.role,
                 "archived_sha256": _text_hash(citation.source.archived_text),
             }
             for citation in Citation.objects.filter(claim_id=claim.pk).select_related("source")
         ),
-        key=lambda row: (row["source"], row["excerpt"], row["locator"], row["stance"]),
+        key=_citation_key,
     )
     subjects = {
         "about_people": [],
@@ -129,9 +131,16 @@ def describe_content_changes(old: dict[str, Any], new: dict[str, Any]) -> list[s
             changes.append(f"the {label} changed")
     old_rows = {_citation_key(row): row for row in old.get("citations", [])}
     new_rows = {_citation_key(row): row for row in new.get("citations", [])}
-    for key in old_rows.keys() - new_rows.keys():
+    removed, added = old_rows.keys() - new_rows.keys(), new_rows.keys() - old_rows.keys()
+    # A row that differs only in its role was re-marked, not removed and added.
+    for key in sorted(k for k in removed if (*k[:4], _other_role(k[4])) in added):
+        removed.discard(key)
+        added.discard((*key[:4], _other_role(key[4])))
+        role = CitationRole(new_rows[(*key[:4], _other_role(key[4]))]["role"]).label.lower()
+        changes.append(f"a citation of “{old_rows[key]['source_title']}” is now marked “{role}”")
+    for key in removed:
         changes.append(f"a citation of “{old_rows[key]['source_title']}” was removed or edited")
-    for key in new_rows.keys() - old_rows.keys():
+    for key in added:
         changes.append(f"a citation of “{new_rows[key]['source_title']}” was added or edited")
     for key in old_rows.keys() & new_rows.keys():
         if old_rows[key]["archived_sha256"] != new_rows[key]["archived_sha256"]:
@@ -139,8 +148,16 @@ def describe_content_changes(old: dict[str, Any], new: dict[str, Any]) -> list[s
     return changes
 
 
+def _other_role(role: str) -> str:
+    appearance, evidence = CitationRole.APPEARANCE.value, CitationRole.EVIDENCE.value
+    return evidence if role == appearance else appearance
+
+
 def _citation_key(row: dict[str, Any]) -> tuple:
-    return (row["source"], row["excerpt"], row["locator"], row["stance"])
+    # Content stored before citations had a role was given one by migration 0015; a row
+    # without it reads as evidence, the field's default.
+    role = row.get("role", "evidence")
+    return (row["source"], row["excerpt"], row["locator"], row["stance"], role)
 
 
 def rated_part(content: dict[str, Any]) -> dict[str, Any]:

@@ -531,6 +531,7 @@ def merge_candidates(
                     excerpt=citation.excerpt,
                     locator=citation.locator,
                     stance=citation.stance,
+                    role=citation.role,
                 )
         target.about_people.add(*old.about_people.all())
         target.about_organizations.add(*old.about_organizations.all())

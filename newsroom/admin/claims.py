@@ -60,7 +60,7 @@ class CitationInline(SafeRelationsMixin, admin.StackedInline):
     model = Citation
     formset = CitationInlineFormSet
     extra = 0
-    fields = (("source", "stance", "locator"), "excerpt", "excerpt_verified")
+    fields = (("source", "role", "stance", "locator"), "excerpt", "excerpt_verified")
     readonly_fields = ("excerpt_verified",)
     autocomplete_fields = ("source",)
 
@@ -237,15 +237,17 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(RulesAdminMixin, HistoryAdmin):
-    list_display = ("claim", "source", "stance", "locator", "excerpt_verified", "created_at")
-    list_filter = ("stance", "excerpt_verified")
+    list_display = (
+        "claim", "source", "role", "stance", "locator", "excerpt_verified", "created_at"
+    )  # fmt: skip
+    list_filter = ("role", "stance", "excerpt_verified")
     list_select_related = ("claim", "source")
     search_fields = ("excerpt", "claim__slug", "claim__statement", "source__title")
     date_hierarchy = "created_at"
     autocomplete_fields = ("claim", "source")
     readonly_fields = ("excerpt_verified", "closest_passage", "created_at")
     fieldsets = (
-        (None, {"fields": ("claim", "source", "stance", "excerpt", "locator")}),
+        (None, {"fields": ("claim", "source", "role", "stance", "excerpt", "locator")}),
         ("Check against the archived text", {"fields": ("excerpt_verified", "closest_passage")}),
         (None, {"fields": ("created_at",)}),
     )

@@ -11,6 +11,9 @@ D = dt.date
 # Claims. ``target`` is how far the demo drives each one through the fact-check workflow:
 # the writer drafts and submits, the fact-checker takes it and rates it. A few stay behind so
 # the review queue has work. ``about_memberships`` names (person, organization, role).
+# A citation's ``role`` is "appearance" where the source is where the claim itself was made
+# (the MEA's own statement and briefing, the transcript of Misri's words, Report B's own
+# wording); the rest are evidence, and a report that retells the words is evidence of them.
 
 A, B, MEA, BRIEF = "report-a", "report-b", "mea-statement", "misri-briefing"
 
@@ -210,6 +213,7 @@ CLAIMS = [
         "citations": [
             {
                 "source": MEA,
+                "role": "appearance",
                 "excerpt": "shared his vision for the relationship",
                 "locator": "phrase 1",
             },
@@ -221,6 +225,7 @@ CLAIMS = [
             },
             {
                 "source": BRIEF,
+                "role": "appearance",
                 "excerpt": "The Prime Minister shared his overall vision for the India-China "
                 "relationship",
                 "locator": "quoted passage",
@@ -268,6 +273,7 @@ CLAIMS = [
         "citations": [
             {
                 "source": B,
+                "role": "appearance",
                 "excerpt": "Cai promised to increase exchanges with Xi Jinping ‘in line with "
                 "leader-level consensus’",
                 "locator": "para 10",
@@ -305,6 +311,7 @@ CLAIMS = [
         "citations": [
             {
                 "source": BRIEF,
+                "role": "appearance",
                 "excerpt": "There was originally a proposal from the Chinese side for Mr. Cai to "
                 "host a banquet for the Prime Minister on behalf of President Xi Jinping",
                 "locator": "quoted passage",

@@ -436,6 +436,7 @@ class DemoLoader:
             c_values = {
                 "locator": item.get("locator", ""),
                 "stance": item.get("stance", "supports"),
+                "role": item.get("role", "evidence"),
             }
             citation = (
                 Citation.objects.filter(claim=claim, source=source, excerpt=item["excerpt"]).first()

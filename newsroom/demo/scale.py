@@ -1517,11 +1517,12 @@ def claim_content_of(claim: Claim, citations: list[Citation], m2m: dict[str, lis
                 "excerpt": c.excerpt,
                 "locator": c.locator,
                 "stance": c.stance,
+                "role": c.role,
                 "archived_sha256": c.source.archived_sha256,
             }
             for c in citations
         ),
-        key=lambda row: (row["source"], row["excerpt"], row["locator"], row["stance"]),
+        key=lambda row: (row["source"], row["excerpt"], row["locator"], row["stance"], row["role"]),
     )
     return {
         "statement": claim.statement,

@@ -47,13 +47,13 @@ MIN_INDEPENDENT_SOURCES = 2
 
 POSITIVE_VERDICTS = frozenset({Verdict.ACCURATE, Verdict.MOSTLY_ACCURATE})
 
-# The 1-to-5 scale ClaimReview's reviewRating uses: 5 = accurate.
+# The 1-to-5 scale ClaimReview's reviewRating uses: 5 = accurate. "Unverifiable" has no place
+# on it: a 3 would read as between misleading and mostly accurate.
 VERDICT_RATING = {
     Verdict.ACCURATE: 5,
     Verdict.MOSTLY_ACCURATE: 4,
     Verdict.MISLEADING: 2,
     Verdict.FALSE: 1,
-    Verdict.UNVERIFIABLE: 3,
 }
 
 
@@ -374,6 +374,18 @@ class Stance(models.TextChoices):
     CONTEXT = "context", "Context"
 
 
+class CitationRole(models.TextChoices):
+    """Whether a source is where the claim was made or what we weigh it against.
+
+    Orthogonal to the stance: a quote's transcript is its appearance and supports that it was
+    said; Report B is where its misstatement appeared, and Report A is evidence contradicting it.
+    Only appearances are ``itemReviewed.appearance`` in a ClaimReview (``newsroom.jsonld``).
+    """
+
+    APPEARANCE = "appearance", "Where the claim was made"
+    EVIDENCE = "evidence", "Evidence"
+
+
 class CitationQuerySet(models.QuerySet):
     def with_publishers(self) -> CitationQuerySet:
         """The source and its publisher, joined, published or not (check ``is_published``
@@ -392,6 +404,14 @@ class Citation(models.Model):
         max_length=100, blank=True, help_text="Where in the source: “para 3”, “00:12:40”."
     )
     stance = models.CharField(max_length=20, choices=Stance, default=Stance.SUPPORTS)
+    role = models.CharField(
+        max_length=20,
+        choices=CitationRole,
+        default=CitationRole.EVIDENCE,
+        help_text="“Where the claim was made” if this source is an appearance of the claim "
+        "itself (the statement, the transcript, the report that made it); “Evidence” if it "
+        "bears on whether the claim is true.",
+    )
     excerpt_verified = models.BooleanField(
         "excerpt found in archived text",
         null=True,
@@ -410,6 +430,9 @@ class Citation(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(stance__in=Stance.values), name="citation_stance_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=CitationRole.values), name="citation_role_valid"
             ),
             # An index on the hash, not the text: PostgreSQL cannot index long text in a btree.
             models.UniqueConstraint(

@@ -48,6 +48,17 @@ def jsonld(data: dict[str, Any] | None) -> SafeString:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
+@register.simple_tag(takes_context=True)
+def collection_jsonld(context: template.Context, name: str, items) -> SafeString:
+    """A list page's CollectionPage (``newsroom.jsonld.collection_page``) for the rows shown."""
+    from newsroom.jsonld import collection_page
+
+    request = context.get("request")
+    if request is None:
+        return mark_safe("")
+    return jsonld(collection_page(request, name, items))
+
+
 @register.filter
 def markdown(text: str) -> SafeString:
     """Render a biography or description (Markdown, references shown as plain text)."""

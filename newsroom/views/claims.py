@@ -71,6 +71,7 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         source = self.object
+        context["structured_data"] = jsonld.source_work(source, self.request)
         if source.archived_text:
             context["archived"] = archived = mark_excerpts(
                 source.archived_text, source.public_citations

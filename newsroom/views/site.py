@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView, TemplateView
 
-from newsroom import search
+from newsroom import jsonld, search
 from newsroom.coverage import people_in_the_news
 from newsroom.models import Article, Claim
 from profiles.models import Person
@@ -44,6 +44,7 @@ class HomeView(ListView):
         context["people_in_news"] = people_in_the_news(
             Person.objects.published().for_listing(), limit=8
         )
+        context["structured_data"] = jsonld.website(self.request)
         return context
 
 

@@ -49,6 +49,7 @@ def claim_with_history(editor_client):
             "citations-2-source": str(source.pk),
             "citations-2-excerpt": "gamma",
             "citations-2-stance": "supports",
+            "citations-2-role": "evidence",
             "citations-2-locator": "para 9",
         }
     )

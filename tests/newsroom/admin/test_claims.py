@@ -97,6 +97,7 @@ def _add_citation_rows(data, rows):
                 f"citations-{index}-excerpt": excerpt,
                 f"citations-{index}-locator": "",
                 f"citations-{index}-stance": "supports",
+                f"citations-{index}-role": "evidence",
             }
         )
     return data
@@ -188,6 +189,7 @@ def test_a_citation_already_saved_cannot_be_added_again(editor_client):
             "citations-1-source": str(citation.source_id),
             "citations-1-excerpt": "the talks were useful",
             "citations-1-stance": "context",
+            "citations-1-role": "evidence",
             "citations-1-locator": "",
         }
     )

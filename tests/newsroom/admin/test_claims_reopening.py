@@ -48,6 +48,7 @@ def test_a_writer_adding_a_citation_to_a_reviewed_claim_reopens_it(client, write
             "citations-1-source": str(SourceFactory(archived_text=ARCHIVED).pk),
             "citations-1-excerpt": "declined to give the date",
             "citations-1-stance": "context",
+            "citations-1-role": "evidence",
             "citations-1-locator": "",
             "change_reason": "Another source.",
         }

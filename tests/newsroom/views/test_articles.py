@@ -167,7 +167,8 @@ def test_article_json_ld_and_meta(client, editor, cited_article):
     assert data["datePublished"] and data["dateModified"]
     assert data["author"][0]["name"] == "A. Reporter"
     assert data["author"][0]["url"].endswith("/authors/a-reporter/")
-    assert data["image"][0].startswith("http://testserver/media/")
+    assert data["image"][0]["@type"] == "ImageObject"
+    assert data["image"][0]["url"].startswith("http://testserver/media/")
     canonical = f"http://testserver{cited_article.get_absolute_url()}"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert f'<meta property="og:url" content="{canonical}">' in html

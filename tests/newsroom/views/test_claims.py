@@ -47,6 +47,10 @@ def test_claim_page_shows_verdict_citations_history_and_claim_review(client, edi
         said_at_event=event,
     )
     CitationFactory(claim=claim, stance="contradicts", excerpt="the talks failed")
+    transcript = SourceFactory(
+        title="Transcript", url="https://example.org/transcript", published_on=dt.date(2025, 8, 31)
+    )
+    CitationFactory(claim=claim, source=transcript, role="appearance", excerpt="the talks were")
     claim.about_people.add(speaker)
     claim.refresh_from_db()
     assert claim.status == "reopened"  # new evidence reopened it, by whatever path it came
@@ -76,7 +80,16 @@ def test_claim_page_shows_verdict_citations_history_and_claim_review(client, edi
         "name": "Wang Yi",
         "url": "http://testserver/people/wang-yi/",
     }
-    assert len(data["itemReviewed"]["appearance"]) == 2
+    # Only the transcript is where it was said; the other two are evidence for and against.
+    appearance = {
+        "@type": "CreativeWork",
+        "headline": "Transcript",
+        "url": "https://example.org/transcript",
+        "datePublished": "2025-08-31",
+        "publisher": {"@type": "Organization", "name": transcript.publisher.name},
+    }
+    assert data["itemReviewed"]["appearance"] == [appearance]
+    assert data["itemReviewed"]["firstAppearance"] == appearance
     assert data["itemReviewed"]["datePublished"] == "2025-08-31"
 
 
