@@ -132,7 +132,7 @@ def _urlpatterns() -> list:
         pattern.callback = read_only(pattern.callback)
         patterns.append(pattern)
     # Ends in a slash, so /api/articles still redirects to /api/articles/ (APPEND_SLASH).
-    patterns.append(re_path(r"^(?P<rest>.+/)$", read_only(not_found), name="api_not_found"))
+    patterns.append(re_path(r"^(?P<rest>(?s:.+)/)$", read_only(not_found), name="api_not_found"))
     return patterns
 
 

@@ -19,7 +19,7 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from newsroom import jsonld
-from newsroom.api.paging import ListParams, aware, paginate
+from newsroom.api.paging import IsoDateTime, ListParams, aware, paginate
 from newsroom.api.schemas import Error
 from newsroom.models import Claim, ClaimStatus
 
@@ -27,7 +27,7 @@ router = Router(tags=["claimreview"])
 
 
 class FeedParams(ListParams):
-    since: dt.datetime | None = Field(
+    since: IsoDateTime | None = Field(
         None, description="Only reviews rated or changed at or after this ISO 8601 time."
     )
 

@@ -9,7 +9,6 @@ simply matches nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -23,7 +22,7 @@ from pydantic import Field
 from events.models import Event, EventKind, EventStatus, Participation
 from newsroom.actions import stored_body
 from newsroom.api import schemas
-from newsroom.api.paging import ListParams, aware, paginate, refuse_unknown
+from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, aware, paginate, refuse_unknown
 from newsroom.coverage import prefetch_coverage
 from newsroom.models import (
     Article,
@@ -163,17 +162,15 @@ def claim_detail(request: HttpRequest, claim: Claim) -> dict[str, Any]:
 
 class ClaimFilters(ListParams):
     person: str | None = Field(None, description="Said by or about this person (slug).")
-    organization: str | None = Field(
-        None, description="Said by or about this organization (slug)."
-    )
+    organization: str | None = Field(None, description="Said by or about this organization (slug).")
     event: str | None = Field(None, description="Said at or about this event (slug).")
     verdict: Verdict | None = None
     kind: ClaimKind | None = None
-    said_after: dt.date | None = Field(None, description="Said on or after this day.")
-    said_before: dt.date | None = Field(None, description="Said on or before this day.")
-    reviewed_after: dt.date | None = Field(None, description="Rated on or after this day.")
-    reviewed_before: dt.date | None = Field(None, description="Rated on or before this day.")
-    updated_since: dt.datetime | None = Field(None, description="Changed at or after this time.")
+    said_after: IsoDate | None = Field(None, description="Said on or after this day.")
+    said_before: IsoDate | None = Field(None, description="Said on or before this day.")
+    reviewed_after: IsoDate | None = Field(None, description="Rated on or after this day.")
+    reviewed_before: IsoDate | None = Field(None, description="Rated on or before this day.")
+    updated_since: IsoDateTime | None = Field(None, description="Changed at or after this time.")
 
 
 def filter_claims(claims, f: ClaimFilters):
@@ -230,7 +227,9 @@ def claims(request: HttpRequest, filters: Query[ClaimFilters]):
 )
 def claim(request: HttpRequest, slug: str):
     """A reviewed claim with its rationale, citations (each with its source) and history."""
-    return claim_detail(request, _detail(request, Claim.objects.public().for_public_detail(), slug=slug))
+    return claim_detail(
+        request, _detail(request, Claim.objects.public().for_public_detail(), slug=slug)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,9 +270,9 @@ class ArticleFilters(ListParams):
     organization: str | None = Field(None, description="Naming this organization (slug).")
     event: str | None = Field(None, description="About this event (slug).")
     kind: ArticleKind | None = None
-    published_after: dt.date | None = Field(None, description="Published on or after this day.")
-    published_before: dt.date | None = Field(None, description="Published on or before this day.")
-    updated_since: dt.datetime | None = Field(
+    published_after: IsoDate | None = Field(None, description="Published on or after this day.")
+    published_before: IsoDate | None = Field(None, description="Published on or before this day.")
+    updated_since: IsoDateTime | None = Field(
         None, description="Published or updated at or after this time."
     )
 
@@ -309,9 +308,9 @@ def articles(request: HttpRequest, filters: Query[ArticleFilters]):
     if f.published_before:
         queryset = queryset.filter(published_at__date__lte=f.published_before)
     if f.updated_since:
-        queryset = queryset.alias(
-            changed=Coalesce("last_updated_at", "published_at")
-        ).filter(changed__gte=aware(f.updated_since))
+        queryset = queryset.alias(changed=Coalesce("last_updated_at", "published_at")).filter(
+            changed__gte=aware(f.updated_since)
+        )
     return paginate(request, queryset.order_by("-published_at", "-pk"), f, article_summary)
 
 
@@ -358,7 +357,7 @@ def _public_corrections():
 class CorrectionFilters(ListParams):
     article: str | None = Field(None, description="To this article (slug).")
     kind: CorrectionKind | None = None
-    since: dt.datetime | None = Field(None, description="Appended at or after this time.")
+    since: IsoDateTime | None = Field(None, description="Appended at or after this time.")
 
 
 @router.get(
@@ -440,7 +439,7 @@ def person_detail(request: HttpRequest, person: Person) -> dict[str, Any]:
 
 class PersonFilters(ListParams):
     organization: str | None = Field(None, description="Holding a position there now (slug).")
-    updated_since: dt.datetime | None = Field(None, description="Changed at or after this time.")
+    updated_since: IsoDateTime | None = Field(None, description="Changed at or after this time.")
 
 
 @router.get(
@@ -510,7 +509,7 @@ def organization_detail(request: HttpRequest, organization: Organization) -> dic
 class OrganizationFilters(ListParams):
     kind: OrganizationKind | None = None
     parent: str | None = Field(None, description="Directly under this organization (slug).")
-    updated_since: dt.datetime | None = Field(None, description="Changed at or after this time.")
+    updated_since: IsoDateTime | None = Field(None, description="Changed at or after this time.")
 
 
 @router.get(
@@ -567,8 +566,8 @@ class MembershipFilters(ListParams):
     person: str | None = Field(None, description="Held by this person (slug).")
     organization: str | None = Field(None, description="In this organization (slug).")
     current: bool | None = Field(None, description="true: held now; false: ended.")
-    start_after: dt.date | None = Field(None, description="Started on or after this day.")
-    start_before: dt.date | None = Field(None, description="Started on or before this day.")
+    start_after: IsoDate | None = Field(None, description="Started on or after this day.")
+    start_before: IsoDate | None = Field(None, description="Started on or before this day.")
 
 
 @router.get(
@@ -660,9 +659,9 @@ class EventFilters(ListParams):
     )
     kind: EventKind | None = None
     status: EventStatus | None = None
-    start_after: dt.date | None = Field(None, description="Starting on or after this day.")
-    start_before: dt.date | None = Field(None, description="Starting on or before this day.")
-    updated_since: dt.datetime | None = Field(None, description="Changed at or after this time.")
+    start_after: IsoDate | None = Field(None, description="Starting on or after this day.")
+    start_before: IsoDate | None = Field(None, description="Starting on or before this day.")
+    updated_since: IsoDateTime | None = Field(None, description="Changed at or after this time.")
 
 
 @router.get(
@@ -751,8 +750,8 @@ class SourceFilters(ListParams):
     organization: str | None = Field(None, description="Published by this organization (slug).")
     kind: SourceKind | None = None
     claim: str | None = Field(None, description="Cited by this claim (slug).")
-    published_after: dt.date | None = Field(None, description="Published on or after this day.")
-    published_before: dt.date | None = Field(None, description="Published on or before this day.")
+    published_after: IsoDate | None = Field(None, description="Published on or after this day.")
+    published_before: IsoDate | None = Field(None, description="Published on or before this day.")
 
 
 @router.get(
@@ -795,4 +794,6 @@ def sources(request: HttpRequest, filters: Query[SourceFilters]):
 )
 def source(request: HttpRequest, pk: int):
     """A source and the public claims that cite it."""
-    return source_detail(request, _detail(request, Source.objects.public().for_public_detail(), pk=pk))
+    return source_detail(
+        request, _detail(request, Source.objects.public().for_public_detail(), pk=pk)
+    )

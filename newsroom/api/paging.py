@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
@@ -18,7 +18,25 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Schema
 from ninja.errors import HttpError
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
+
+
+def _iso(parse):
+    """Only ISO 8601 text: pydantic alone would also read ``0.5`` as a Unix timestamp."""
+
+    def check(value):
+        if isinstance(value, str):
+            try:
+                return parse(value)
+            except ValueError:
+                raise ValueError(f"not an ISO 8601 value: {value!r}") from None
+        return value
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[dt.date, _iso(dt.date.fromisoformat)]
+IsoDateTime = Annotated[dt.datetime, _iso(dt.datetime.fromisoformat)]
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 50

@@ -179,7 +179,9 @@ def popolo(request: HttpRequest):
         rows.append(row)
     return {
         "persons": [_person(request, p, about_people.get(p.pk, [])) for p in people],
-        "organizations": [_organization(request, o, about_orgs.get(o.pk, [])) for o in organizations],
+        "organizations": [
+            _organization(request, o, about_orgs.get(o.pk, [])) for o in organizations
+        ],
         "posts": list(posts.values()),
         "memberships": rows,
     }
