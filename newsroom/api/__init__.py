@@ -2,8 +2,9 @@
 (``schemas.py``) from which the OpenAPI 3 document (/api/openapi.json) and its docs page
 (/api/docs/) are generated. Ninja is what Wagtail 8's API v3 is built on.
 
-- ``endpoints.py``: articles, claims, people, organizations, memberships, events, sources and
-  corrections, each a list (filters, pages) and a detail, published content only.
+- ``articles.py``, ``claims.py``, ``profiles.py``, ``events.py`` (sharing ``common.py``):
+  articles, corrections, claims, sources, people, organizations, memberships and events, each a
+  list (filters, pages, ``paging.py``) and a detail, published content only.
 - ``popolo.py``: /api/popolo.json, people, organizations and memberships as Popolo.
 - ``claimreview.py``: /api/claimreview/, the schema.org DataFeed of every public ClaimReview.
 
@@ -26,7 +27,8 @@ from ninja.errors import HttpError, ValidationError
 from ninja.renderers import BaseRenderer
 from ninja.responses import NinjaJSONEncoder
 
-from newsroom.api import claimreview, endpoints, popolo, schemas
+from newsroom.api import articles, claimreview, claims, common, events, popolo, profiles, schemas
+from newsroom.api.paging import refuse_unknown
 
 
 class JSONRenderer(BaseRenderer):
@@ -80,19 +82,20 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.get("/", response=schemas.Index, url_name="api_index", tags=["index"])
 def index(request: HttpRequest):
     """Where everything is."""
-    endpoints.refuse_unknown(request)
+    refuse_unknown(request)
     names = [
         "articles", "claims", "people", "organizations", "memberships", "events", "sources",
         "corrections", "popolo", "claimreview",
     ]  # fmt: skip
     return {
-        "endpoints": {name: endpoints.api_url(request, name) for name in names},
+        "endpoints": {name: common.api_url(request, name) for name in names},
         "openapi": request.build_absolute_uri(reverse("newsroom:openapi-json")),
         "docs": request.build_absolute_uri(reverse("newsroom:openapi-view")),
     }
 
 
-api.add_router("", endpoints.router)
+for module in (articles, claims, profiles, events):
+    api.add_router("", module.router)
 api.add_router("", popolo.router)
 api.add_router("", claimreview.router)
 

@@ -35,8 +35,20 @@ def _iso(parse):
     return BeforeValidator(check)
 
 
+def _utc_datetime(text: str) -> dt.datetime:
+    """An ISO 8601 datetime as UTC (one without an offset is in the site's time zone): the
+    databases take any instant, not any offset (PostgreSQL refuses ``+20:50``)."""
+    value = dt.datetime.fromisoformat(text)
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.astimezone(dt.UTC)
+    except (OverflowError, ValueError):
+        raise ValueError("out of range") from None
+
+
 IsoDate = Annotated[dt.date, _iso(dt.date.fromisoformat)]
-IsoDateTime = Annotated[dt.datetime, _iso(dt.datetime.fromisoformat)]
+IsoDateTime = Annotated[dt.datetime, _iso(_utc_datetime)]
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 50

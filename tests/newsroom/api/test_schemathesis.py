@@ -8,7 +8,9 @@ import datetime as dt
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from newsroom import actions
@@ -28,7 +30,19 @@ MAX_EXAMPLES = 8
 
 
 @pytest.fixture
-def content(db, django_user_model, settings):
+def in_the_test_transaction():
+    """Requests straight to the WSGI app keep the test's connection, as Django's test client
+    does: at the end of a request Django would otherwise close it (it is not in autocommit,
+    being in the test's transaction), and on PostgreSQL the next query finds it closed."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def content(db, in_the_test_transaction, django_user_model, settings):
     settings.NEWSROOM_PAGE_CACHE = False
     editor = django_user_model.objects.create_superuser("st-editor", "st@example.org", "x")
     cai = PersonFactory(full_name="Cai Qi", slug="cai-qi", birth_date=dt.date(1955, 12, 1))
