@@ -7,15 +7,11 @@ examples keeps it to a few seconds."""
 import datetime as dt
 
 import pytest
-import schemathesis
-from django.core.signals import request_finished, request_started
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from newsroom import actions
 from newsroom.actions import merges
-from newsroom.api import api
+from tests.newsroom.api.conftest import openapi_schema
 from tests.support.content import make_public_claim, publish
 from tests.support.factories import (
     ArticleFactory,
@@ -27,18 +23,6 @@ from tests.support.factories import (
 )
 
 MAX_EXAMPLES = 8
-
-
-@pytest.fixture
-def in_the_test_transaction():
-    """Requests straight to the WSGI app keep the test's connection, as Django's test client
-    does: at the end of a request Django would otherwise close it (it is not in autocommit,
-    being in the test's transaction), and on PostgreSQL the next query finds it closed."""
-    for signal in (request_started, request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (request_started, request_finished):
-        signal.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -58,9 +42,7 @@ def content(db, in_the_test_transaction, django_user_model, settings):
     assert claim.citations.exists()
 
 
-# The document as /api/openapi.json serves it (test_api.py checks that they are the same).
-schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/"))
-schema.app = get_wsgi_application()
+schema = openapi_schema()
 
 
 @schema.parametrize()
