@@ -42,7 +42,9 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
-THIRD_PARTY_APPS = ["reversion", "django_tasks", "django_tasks_db"]
+# "ninja" for its templates and static files: the API docs page (/api/docs/) loads Swagger UI
+# from our own static files, not a CDN, so it works offline and under the CSP.
+THIRD_PARTY_APPS = ["reversion", "django_tasks", "django_tasks_db", "ninja"]
 # newsroom.history is the bottom layer: generic revision history every other app builds on.
 LOCAL_APPS = ["newsroom.history", "profiles", "events", "newsroom"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

@@ -36,8 +36,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events.models import Event, Participation
-from newsroom import actions, api
-from newsroom.models import Article, Verdict
+from newsroom import actions
+from newsroom.models import Article, Correction, Verdict
 from newsroom.sitemaps import SITEMAPS
 from profiles.models import Membership, Organization, Person
 from tests.support.content import publish, rate
@@ -69,7 +69,39 @@ SKIPPED = {"admin_recent_changes", "media"}
 FILTERS = {
     "newsroom:claim_list": [f"verdict={v}" for v in Verdict.values] + ["verdict=nonsense"],
     "profiles:person_detail": ["as_of=2020-06-01", "as_of=2024-01-01", "as_of=garbage"],
+    "newsroom:api_claims": [f"verdict={v}" for v in Verdict.values] + ["verdict=nonsense"],
 }
+
+# The API's lists: crawled two to a page (``page_size``), like the HTML lists (``small_pages``).
+API_LISTS = {
+    f"newsroom:api_{name}"
+    for name in (
+        "articles", "claims", "people", "organizations", "memberships", "events", "sources",
+        "corrections", "claimreview",
+    )
+}  # fmt: skip
+
+
+def _slug_filters(built: Built) -> list[str]:
+    """Every API list filtered by every record, public or hidden (a hidden one matches
+    nothing, and its slug is echoed no more than a slug that names nothing)."""
+    people = [p.slug for p in built.people]
+    orgs = [o.slug for o in built.organizations]
+    events = [e.slug for e in built.events]
+    lists = {
+        "claims": {"person": people, "organization": orgs, "event": events},
+        "articles": {"person": people, "organization": orgs, "event": events},
+        "events": {"person": people, "organization": orgs},
+        "people": {"organization": orgs},
+        "memberships": {"person": people, "organization": orgs},
+        "sources": {"organization": orgs, "claim": [c.slug for c in built.claims]},
+    }
+    return [
+        reverse(f"newsroom:api_{name}") + f"?{param}={slug}"
+        for name, params in lists.items()
+        for param, slugs in params.items()
+        for slug in slugs
+    ]
 
 
 def _article_kwargs(article: Article) -> dict:
@@ -100,6 +132,13 @@ FILLERS = {
     "newsroom:api_organization": lambda s: [{"slug": o.slug} for o in s.organizations],
     "events:event_detail": lambda s: [{"slug": e.slug} for e in s.events],
     "newsroom:api_event": lambda s: [{"slug": e.slug} for e in s.events],
+    "newsroom:api_source": lambda s: [{"pk": source.pk} for source in s.sources],
+    "newsroom:api_membership": lambda s: [
+        {"pk": pk} for pk in Membership.objects.values_list("pk", flat=True)
+    ],
+    "newsroom:api_correction": lambda s: [
+        {"pk": pk} for pk in Correction.objects.values_list("pk", flat=True)
+    ],
 }
 
 
@@ -392,8 +431,11 @@ def _addresses(built: Built) -> tuple[list[str], list[str]]:
             continue
         if not re.search(r"[<(]", str(pattern.pattern)):
             url = reverse(name)
-            (lists if list_view or name.startswith("newsroom:api_") else urls).append(url)
-            urls += [f"{url}?{query}" for query in FILTERS.get(name, [])]
+            if name in API_LISTS:
+                url += "?page_size=2"
+            (lists if list_view or name in API_LISTS else urls).append(url)
+            sep = "&" if "?" in url else "?"
+            urls += [f"{url}{sep}{query}" for query in FILTERS.get(name, [])]
             continue
         if name not in FILLERS:
             unfilled.append(name)
@@ -403,6 +445,7 @@ def _addresses(built: Built) -> tuple[list[str], list[str]]:
             (lists if list_view else urls).append(url)
             urls += [f"{url}?{query}" for query in FILTERS.get(name, [])]
     assert not unfilled, f"public URL patterns the leak test cannot fill yet: {unfilled}"
+    urls += _slug_filters(built)
     words = ["person", "org", "event", "claim", "someone", "zq"]
     urls += [f"{reverse('newsroom:search')}?q={quote(q)}" for q in [*sorted(built.hidden), *words]]
     urls.append(f"{reverse('newsroom:search')}?q={NOBODY}")
@@ -446,7 +489,7 @@ class Crawler:
             self.check(url)
             first = self.get(url)
             for page in range(2, 40):
-                paged = f"{url}?page={page}"
+                paged = f"{url}{'&' if '?' in url else '?'}page={page}"
                 self.check(paged)
                 # Past the last page (404), or a view that takes no page at all.
                 if self.get(paged)[0] == 404 or self.get(paged) == first:
@@ -479,7 +522,6 @@ def small_pages(monkeypatch):
     for _, _, list_view in _public_patterns():
         if list_view is not None:
             monkeypatch.setattr(list_view, "paginate_by", 2)
-    monkeypatch.setattr(api, "PAGE_SIZE", 2)
 
 
 @pytest.fixture(scope="module", autouse=True)
