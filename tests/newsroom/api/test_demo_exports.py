@@ -65,7 +65,6 @@ def test_the_demo_s_misleading_claims_filter(demo, client):
     assert client.get("/api/claims/?person=cai-qi").json()["count"] > 0
 
 
-
 def test_the_demo_s_misleading_claim_says_where_it_was_made_and_what_bears_on_it(demo, client):
     """Report B is where the misleading claim appeared; Report A and the MEA briefing are
     evidence that contradicts it, and the API says which is which."""
@@ -83,6 +82,7 @@ def test_an_unverifiable_claim_has_no_number_on_the_rating_scale(demo, client):
     data = client.get("/api/claims/?verdict=unverifiable").json()
     assert data["count"] > 0
     assert {(c["verdict_label"], c["rating"]) for c in data["results"]} == {("Unverifiable", None)}
+
 
 schema = openapi_schema()
 
