@@ -47,6 +47,20 @@ MIN_INDEPENDENT_SOURCES = 2
 
 POSITIVE_VERDICTS = frozenset({Verdict.ACCURATE, Verdict.MOSTLY_ACCURATE})
 
+# What each verdict tells readers: the methodology page shows the scale from this table, in
+# the order of ``Verdict``, so a verdict added there without a meaning here fails a test.
+VERDICT_MEANINGS = {
+    Verdict.ACCURATE: "The claim matches the record, with nothing significant missing.",
+    Verdict.MOSTLY_ACCURATE: "The claim is right in substance, but a detail is off or missing "
+    "(a date, a number, a title) without changing what a reader would take from it.",
+    Verdict.MISLEADING: "Parts of the claim are true, but it leaves a false impression: it "
+    "drops context, mixes up who did what, or states more than the sources do.",
+    Verdict.FALSE: "The record contradicts the claim.",
+    Verdict.UNVERIFIABLE: "We could not check the claim either way: the sources we can "
+    "archive neither confirm nor refute it (speculation, or what happened behind closed "
+    "doors).",
+}
+
 # The 1-to-5 scale ClaimReview's reviewRating uses: 5 = accurate.
 VERDICT_RATING = {
     Verdict.ACCURATE: 5,
