@@ -202,7 +202,9 @@ def test_the_uncertainty_says_what_the_record_knows(director):
     (held,) = Membership.objects.held_on(dt.date(2022, 10, 15))
     assert held.uncertainty == "may not yet have held it — the record gives only the month it began"
     (held,) = Membership.objects.held_on(dt.date(2024, 6, 1))
-    assert held.uncertainty == "may no longer have held it — the record gives only the year it ended"
+    assert (
+        held.uncertainty == "may no longer have held it — the record gives only the year it ended"
+    )
 
 
 def test_day_precise_dates_and_lists_without_as_of_carry_no_doubt():
