@@ -23,11 +23,11 @@ TAGS = [
 
 AUTHORS = [
     {
-        "slug": "demo-writer",
-        "name": "Demo Writer",
+        "slug": "demo-writer",  # kept: its address predates the name
+        "name": "Tom Okafor",
         "user": WRITER,
         "role": "Diplomatic correspondent",
-        "bio": "The demo newsroom's writer account.",
+        "bio": "Covers India's foreign relations for the demo newsroom.",
     },
     {
         "slug": "explainers-desk",
