@@ -59,6 +59,7 @@ _REFUSALS = {
     REVIEW: "Only fact-checkers and editors can review claims.",
 }
 
+
 def four_eyes_problem(claim: Claim, user: AbstractBaseUser, *, actor=None) -> str:
     """Four-eyes: why ``user`` may not review ``claim``, in words for ``actor`` (by default
     ``user`` themselves), or "" if they may. ``user`` wrote the claim, last changed its
@@ -137,9 +138,7 @@ def _may_rate(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
     if problem:
         return problem
     if claim.assignee_id and claim.assignee_id != user.pk:
-        return (
-            f"This claim is assigned to {user_name(claim.assignee)}; only they can rate it."
-        )
+        return f"This claim is assigned to {user_name(claim.assignee)}; only they can rate it."
     return ""
 
 
