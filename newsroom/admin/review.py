@@ -102,6 +102,45 @@ class AssignForm(MoveForm):
         return {**super().action_kwargs(), "assignee": self.cleaned_data["assignee"]}
 
 
+class BulkAssignForm(forms.Form):
+    """The changelist's "Assign selected claims to a reviewer…": one reviewer for them all.
+
+    Offers every fact-checker who may take at least one of the claims (four-eyes, per claim:
+    one query each), saying how many; the workflow refuses the rest, claim by claim.
+    """
+
+    required_css_class = "required"
+
+    assignee = ReviewerChoiceField(queryset=None, label="Reviewer", empty_label=None)
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
+        help_text="Kept in each claim's review history.",
+    )
+
+    def __init__(self, *args, claims: list[Claim], user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        takes: dict[int, int] = {}
+        for claim in claims:
+            for pk in actions.claims.eligible_reviewers(claim).values_list("pk", flat=True):
+                takes[pk] = takes.get(pk, 0) + 1
+        self.takes, self.total = takes, len(claims)
+        field = self.fields["assignee"]
+        field.queryset = actions.claims.reviewers()
+        field.offered = field.queryset.filter(pk__in=takes)
+        field.label_from_instance = self.label_for
+        field.widget.choices = field.choices
+        if user.pk in takes:
+            self.initial.setdefault("assignee", user.pk)
+
+    def label_for(self, user) -> str:
+        taken = self.takes.get(user.pk, 0)
+        if taken == self.total:
+            return user_name(user)
+        return f"{user_name(user)} (may take {taken} of the {self.total})"
+
+
 class RateForm(forms.Form):
     required_css_class = "required"
     verdict = forms.ChoiceField(choices=[("", "Choose a verdict…"), *Verdict.choices])

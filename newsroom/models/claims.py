@@ -103,6 +103,28 @@ class ClaimQuerySet(models.QuerySet):
             contradictions=citation_count(Q(stance=Stance.CONTRADICTS)),
         )
 
+    def with_waiting_since(self) -> ClaimQuerySet:
+        """Annotate ``waiting_since``: when a claim waiting for review (submitted, in review or
+        reopened) joined the queue — its latest ReviewEvent from draft to submitted, or to
+        reopened; None for claims not waiting. Taking a claim into review or handing it back
+        does not reset the clock."""
+        joined = (
+            ReviewEvent.objects.filter(claim=OuterRef("pk"))
+            .filter(
+                Q(from_status=ClaimStatus.DRAFT, to_status=ClaimStatus.SUBMITTED)
+                | Q(to_status=ClaimStatus.REOPENED)
+            )
+            .order_by("-created_at", "-id")
+            .values("created_at")[:1]
+        )
+        return self.annotate(
+            waiting_since=models.Case(
+                models.When(status__in=CLAIM_WAITING_STATUSES, then=Subquery(joined)),
+                default=None,
+                output_field=models.DateTimeField(),
+            )
+        )
+
     def flagged(self) -> ClaimQuerySet:
         """Claims resting on fewer than two independent sources, or with a contradicting one."""
         return self.with_evidence_flags().filter(
