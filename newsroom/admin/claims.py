@@ -95,12 +95,12 @@ class ReviewEventInline(ReadOnlyAdminMixin, SafeRelationsMixin, admin.TabularInl
 
 class ReviewQueueChangeList(ChangeList):
     """The claims list in the queue's order unless a column is chosen: what has waited longest
-    first (``waiting_since``, annotated by ``ClaimAdmin.get_queryset``), then the rest, latest
-    change first. Not ``ClaimAdmin.get_ordering``: Django also orders the claim choices of
+    first (``waiting_since``, annotated by ``ClaimAdmin.get_queryset``), then the rest, newest
+    first. Not ``ClaimAdmin.get_ordering``: Django also orders the claim choices of
     other forms (a citation's claim) by it, on a queryset without the annotation."""
 
     def _get_default_ordering(self):
-        return [F("waiting_since").asc(nulls_last=True), "-updated_at"]
+        return [F("waiting_since").asc(nulls_last=True), "-pk"]
 
 
 @admin.register(Claim)
@@ -115,15 +115,13 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
         "created_by",
         "statement_edited_by",
     )
-    # Fits 1,280 px beside the filters: the statement cut to a line or two (whole in its
-    # tooltip), the citation count folded into "sources", short dates (review.css).
+    # Fits 1,280 px beside the admin's menu and the filters (some 630 px for the table): the
+    # statement cut short (whole in its tooltip) over who said it, the status over the
+    # verdict, the sources over their flag, short dates (review.css).
     list_display = (
         "statement_short",
-        "status",
-        "verdict",
-        "claimant",
-        "source_count",
-        "flag",
+        "review",
+        "evidence",
         "assignee_name",
         "waiting_since",
         "updated",
@@ -239,8 +237,35 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
 
     @admin.display(description="claim", ordering="statement")
     def statement_short(self, obj: Claim) -> str:
+        claimant = self.claimant(obj)
         return format_html(
-            '<span title="{}">{}</span>', obj.statement, Truncator(obj.statement).chars(70)
+            '<span title="{}">{}</span>{}',
+            obj.statement,
+            Truncator(obj.statement).chars(80),
+            format_html('<br><span class="quiet">{}</span>', claimant) if claimant else "",
+        )
+
+    @admin.display(description="status", ordering="status")
+    def review(self, obj: Claim) -> str:
+        if not obj.verdict:
+            return obj.get_status_display()
+        return format_html(
+            '{}<br><span class="claim-verdict">{}</span>',
+            obj.get_status_display(),
+            obj.get_verdict_display(),
+        )
+
+    @admin.display(description="sources", ordering="independent_sources")
+    def evidence(self, obj: Claim) -> str:
+        """Independent publishers supporting it, of how many citations, and the flag."""
+        flag = self.flag(obj)
+        return format_html(
+            '<span title="{} independent supporting, of {} citation{}">{}</span>{}',
+            obj.independent_sources,
+            obj.citations_total,
+            "" if obj.citations_total == 1 else "s",
+            obj.independent_sources,
+            format_html("<br>{}", flag) if flag else "",
         )
 
     @admin.display(description="assignee", ordering="assignee__first_name")
@@ -253,7 +278,7 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
             return "—"
         when = timezone.localtime(obj.waiting_since)
         return format_html(
-            '<time datetime="{}" title="{}">{}</time><br><span class="quiet">{} ago</span>',
+            '<time datetime="{}" title="{}">{}</time><br><span class="quiet">{}</span>',
             when.isoformat(),
             date_format(when, "DATETIME_FORMAT"),
             date_format(when, "j M"),
@@ -267,7 +292,7 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
             '<time datetime="{}" title="{}">{}</time>',
             when.isoformat(),
             date_format(when, "DATETIME_FORMAT"),
-            date_format(when, "j M Y"),
+            date_format(when, "j M"),
         )
 
     @admin.action(description="Submit selected claims for review", permissions=["change"])

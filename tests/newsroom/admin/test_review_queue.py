@@ -92,7 +92,7 @@ def test_the_queue_shows_how_long_each_claim_waited_oldest_first(client, writer,
     assert rows[1].waiting_since == now - dt.timedelta(days=3)
     html = response.content.decode().replace("\xa0", " ")
     assert "waiting since" in html.lower()
-    assert "1 week ago" in html and "3 days ago" in html and "2 hours ago" in html
+    assert "1 week" in html and "3 days" in html and "2 hours" in html
     # The whole list: claims not waiting come after the queue, with no date.
     everything = list(client.get(CHANGELIST).context["cl"].result_list)
     assert everything[-1].pk == done.pk and everything[-1].waiting_since is None
