@@ -492,7 +492,10 @@ class ReviewEvent(models.Model):
         indexes = [models.Index(fields=["claim", "-created_at"], name="reviewevent_claim_idx")]
 
     def __str__(self) -> str:
-        return f"{self.claim_id}: {self.from_status} → {self.to_status} by {self.actor}"
+        """ "Submitted for review → in review, by Priya Raman" (select the actor)."""
+        by = self.actor if self.actor_id else "the review rules"
+        moved = f"{self.get_from_status_display()} → {self.get_to_status_display().lower()}"
+        return f"{moved}, by {by}"
 
 
 class ClaimSlug(models.Model):
@@ -508,4 +511,4 @@ class ClaimSlug(models.Model):
         verbose_name = "old claim slug"
 
     def __str__(self) -> str:
-        return f"{self.slug} → {self.claim_id}"
+        return f"old address “{self.slug}”"

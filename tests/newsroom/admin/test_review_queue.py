@@ -235,3 +235,10 @@ def test_a_recovered_record_is_said_to_be_recovered(editor_client):
     texts = message_texts(editor_client.get(reverse("admin:index")))
     assert any("was recovered" in text and "Modi meets Cai Qi" in text for text in texts), texts
     assert not any("changed successfully" in text for text in texts)
+
+
+def test_review_events_read_as_moves(writer, fact_checker):
+    named(fact_checker, "Priya", "Raman")
+    claim = in_review(writer, fact_checker)
+    event = claim.review_events.select_related("actor").get(to_status=ClaimStatus.IN_REVIEW)
+    assert str(event) == "Submitted for review → in review, by Priya Raman"
