@@ -208,6 +208,20 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
     def get_changelist(self, request: HttpRequest, **kwargs):
         return ReviewQueueChangeList
 
+    # The review queue's filters (ReviewQueueFilter) name the page they make.
+    QUEUE_TITLES = {
+        "waiting": "Review queue: claims waiting for review",
+        "mine": "Review queue: claims assigned to me",
+        "unassigned": "Review queue: claims nobody has taken yet",
+    }
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        """The list; filtered to the review queue, titled as the queue."""
+        title = self.QUEUE_TITLES.get(request.GET.get(ReviewQueueFilter.parameter_name, ""))
+        if title:
+            extra_context = {"title": title, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         """Label positions without a query per selected row."""
         if db_field.name == "about_memberships":
