@@ -84,6 +84,10 @@ def test_it_runs_and_prints_the_summary_and_logins(demo_output):
     assert "http://127.0.0.1:8000/admin/" in demo_output
     for spec in USERS:
         assert spec["username"] in demo_output and spec["password"] in demo_output
+    # Each login is a person, named as the admin names them.
+    assert "(editor: Ines Albrecht)" in demo_output
+    assert "(writer: Tom Okafor)" in demo_output
+    assert "(fact-checker: Priya Raman)" in demo_output
 
 
 def test_a_second_run_changes_nothing(demo_output, settings):
