@@ -10,6 +10,7 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from newsroom import (
+            names,
             pagecache,
             receivers,  # noqa: F401  (connects the rules to every save path)
             retention_rules,
@@ -17,6 +18,8 @@ class NewsroomConfig(AppConfig):
         from newsroom.roles import ensure_roles_after_migrate
 
         retention_rules.register()
+        # Users by full name, many-to-many rows by what they join (newsroom/names.py).
+        names.install()
         # Every connection records what public pages read and bumps what writes touch.
         pagecache.install()
 

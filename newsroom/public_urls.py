@@ -77,6 +77,8 @@ urlpatterns = [
     path("news-sitemap.xml", site.news_sitemap, name="news_sitemap"),
     path("robots.txt", site.robots_txt, name="robots_txt"),
     path("search/", site.SearchView.as_view(), name="search"),
+    path("methodology/", site.MethodologyView.as_view(), name="methodology"),
+    path("about/", site.AboutView.as_view(), name="about"),
     # The JSON API (newsroom/api/): its names are in this namespace, so it is cached as a page.
     path("api/", include(api.urlpatterns)),
 ]

@@ -64,6 +64,13 @@ LOGIN_GRANTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def lands_on_review_queue(user) -> bool:
+    """A fact-checker (and not an editor, whose work starts from the admin's index): the
+    review queue is where their admin opens."""
+    roles = {group.name for group in user.groups.all()} if user.is_authenticated else set()
+    return FACT_CHECKER in roles and EDITOR not in roles
+
+
 def role_permissions(role: str) -> list[Permission]:
     """The permissions ``role`` should have, read from the permission table."""
     grants = ROLE_GRANTS[role]

@@ -104,6 +104,8 @@ class ListPageSitemap(Sitemap):
             "profiles:person_list",
             "profiles:organization_list",
             "events:event_list",
+            "newsroom:methodology",
+            "newsroom:about",
         ]
 
     def location(self, name: str) -> str:

@@ -16,6 +16,7 @@ from profiles.partial_dates import (
     DatePrecision,
     format_partial_date,
     format_partial_range,
+    period_bounds,
     truncate_date,
 )
 
@@ -331,13 +332,24 @@ class MembershipQuerySet(models.QuerySet):
 
     def held_on(self, day: dt.date) -> MembershipQuerySet:
         """Positions held on ``day``, reading imprecise dates generously: a post that ended
-        "in 2010" counts as held on any day of 2010."""
+        "in 2010" counts as held on any day of 2010.
+
+        Each row carries ``doubt_on_day``: "start" when ``day`` falls inside the imprecision of
+        its start (a post begun "in Oct 2022" may not yet have been held on 15 Oct 2022), "end"
+        when inside that of its end, else "" (``Membership.uncertainty``)."""
         return self.filter(
             Q(start_date__isnull=True) | Q(start_date__lte=day),
             Q(end_date__isnull=True)
             | Q(end_precision=DatePrecision.YEAR, end_date__gte=day.replace(month=1, day=1))
             | Q(end_precision=DatePrecision.MONTH, end_date__gte=day.replace(day=1))
             | Q(end_precision=DatePrecision.DAY, end_date__gte=day),
+        ).annotate(
+            doubt_on_day=models.Case(
+                models.When(_within_imprecision("start", day), then=models.Value("start")),
+                models.When(_within_imprecision("end", day), then=models.Value("end")),
+                default=models.Value(""),
+                output_field=models.CharField(),
+            )
         )
 
     def ended_before(self, day: dt.date) -> MembershipQuerySet:
@@ -347,6 +359,21 @@ class MembershipQuerySet(models.QuerySet):
             .exclude(pk__in=self.held_on(day).values("pk"))
             .filter(end_date__isnull=False)
         )
+
+
+def _within_imprecision(bound: str, day: dt.date) -> Q:
+    """``day`` lies in the period of a year- or month-precision ``start``/``end`` date (stored
+    as the period's first day), so whether the position was held that day is unknown."""
+    year, month = (
+        Q(
+            **{
+                f"{bound}_precision": precision,
+                f"{bound}_date__range": period_bounds(day, precision),
+            }
+        )
+        for precision in (DatePrecision.YEAR, DatePrecision.MONTH)
+    )
+    return year | month
 
 
 @reversion.register()
@@ -435,6 +462,19 @@ class Membership(models.Model):
     @property
     def is_current(self) -> bool:
         return self.end_date is None
+
+    @property
+    def uncertainty(self) -> str:
+        """On an ``as_of`` day inside the imprecision of its start or end (``doubt_on_day``
+        from ``MembershipQuerySet.held_on``), why the position may not have been held then."""
+        doubt = getattr(self, "doubt_on_day", "")
+        if doubt == "start":
+            known = self.get_start_precision_display().lower()
+            return f"may not yet have held it — the record gives only the {known} it began"
+        if doubt == "end":
+            known = self.get_end_precision_display().lower()
+            return f"may no longer have held it — the record gives only the {known} it ended"
+        return ""
 
     @property
     def period_display(self) -> str:

@@ -34,6 +34,18 @@ def truncate_date(value: dt.date, precision: str) -> dt.date:
     return value
 
 
+def period_bounds(value: dt.date, precision: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the period ``value`` stands for: all of 2010 for "2010", all
+    of October 2022 for "Oct 2022", the day itself at day precision."""
+    first = truncate_date(value, precision)
+    if precision == DatePrecision.YEAR:
+        return first, first.replace(month=12, day=31)
+    if precision == DatePrecision.MONTH:
+        following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first, following - dt.timedelta(days=1)
+    return first, first
+
+
 def format_partial_date(value: dt.date | dt.datetime | None, precision: str) -> str:
     """Render ``value`` no more precisely than it is known: "2017", "Oct 2022", "31 Aug 2025"."""
     if value is None:

@@ -48,6 +48,7 @@ from newsroom.models import (
     Stance,
     Verdict,
 )
+from newsroom.names import user_name
 from newsroom.search.index import index_records
 
 # Roles get these permissions in newsroom/roles.py.
@@ -58,29 +59,35 @@ _REFUSALS = {
     REVIEW: "Only fact-checkers and editors can review claims.",
 }
 
-FOUR_EYES = (
-    "Nobody reviews a claim they wrote or last edited, or whose statement or citations they "
-    "changed after it was submitted"
-)
+
+def four_eyes_problem(claim: Claim, user: AbstractBaseUser, *, actor=None) -> str:
+    """Four-eyes: why ``user`` may not review ``claim``, in words for ``actor`` (by default
+    ``user`` themselves), or "" if they may. ``user`` wrote the claim, last changed its
+    wording, or changed its statement or citations since it was submitted."""
+    you = actor is None or actor.pk == user.pk
+    who = "You" if you else user_name(user)
+    if user.pk is None:
+        return "Only a saved user can review a claim."
+    if user.pk == claim.created_by_id:
+        done = "wrote this claim"
+    elif user.pk == claim.statement_edited_by_id:
+        done = "last changed this claim's wording"
+    elif claim.pk is not None and claim.evidence_editors.filter(pk=user.pk).exists():
+        done = "changed this claim's evidence after it was submitted"
+    else:
+        return ""
+    return f"{who} {done}, so another reviewer must rate it."
 
 
 def is_too_close_to_review(claim: Claim, user: AbstractBaseUser) -> bool:
     """Four-eyes: ``user`` wrote the claim, last changed its wording, or changed its statement or
-    citations since it was submitted."""
-    if user.pk is None:
-        return True
-    if user.pk in (claim.created_by_id, claim.statement_edited_by_id):
-        return True
-    return claim.pk is not None and claim.evidence_editors.filter(pk=user.pk).exists()
+    citations since it was submitted (``four_eyes_problem`` says which)."""
+    return bool(four_eyes_problem(claim, user))
 
 
-def eligible_reviewers(claim: Claim) -> QuerySet:
-    """Active users who may review claims, less the claim's author and those who changed its
-    wording or evidence (four-eyes): whom ``claim`` may be assigned to.
-
-    The same rule as ``is_too_close_to_review``, asked of everyone in one query rather than of
-    each user's permissions one by one.
-    """
+def reviewers() -> QuerySet:
+    """Active users who may review claims (superusers, and whoever holds ``review_claim``
+    through a group or directly), by name."""
     permission = Permission.objects.filter(
         codename="review_claim", content_type__app_label="newsroom"
     )
@@ -92,10 +99,22 @@ def eligible_reviewers(claim: Claim) -> QuerySet:
             | Q(user_permissions__in=permission),
             is_active=True,
         )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def eligible_reviewers(claim: Claim) -> QuerySet:
+    """``reviewers()`` less the claim's author and those who changed its wording or evidence
+    (four-eyes): whom ``claim`` may be assigned to.
+
+    The same rule as ``four_eyes_problem``, asked of everyone in one query rather than of
+    each user's permissions one by one.
+    """
+    return (
+        reviewers()
         .exclude(pk__in=[pk for pk in (claim.created_by_id, claim.statement_edited_by_id) if pk])
         .exclude(pk__in=claim.evidence_editors.values("pk"))
-        .distinct()
-        .order_by("username")
     )
 
 
@@ -109,25 +128,23 @@ def _anyone(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
 
 def _may_be_assigned(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
     reviewer = assignee or user
-    if not reviewer.has_perm(REVIEW):
-        return f"{reviewer} is not a fact-checker and cannot be assigned a claim."
-    if is_too_close_to_review(claim, reviewer):
-        return f"{FOUR_EYES}; assign another fact-checker."
-    return ""
+    if not reviewer.is_active or not reviewer.has_perm(REVIEW):
+        return f"{user_name(reviewer)} is not a fact-checker and cannot be assigned a claim."
+    return four_eyes_problem(claim, reviewer, actor=user)
 
 
 def _may_rate(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
-    if is_too_close_to_review(claim, user):
-        return f"{FOUR_EYES}; another fact-checker must."
+    problem = four_eyes_problem(claim, user)
+    if problem:
+        return problem
     if claim.assignee_id and claim.assignee_id != user.pk:
-        return f"This claim is assigned to {claim.assignee}; only they can rate it."
+        return f"This claim is assigned to {user_name(claim.assignee)}; only they can rate it."
     return ""
 
 
 def _may_reopen(claim: Claim, user: AbstractBaseUser, *, assignee=None) -> str:
-    if is_too_close_to_review(claim, user):
-        return f"{FOUR_EYES}; another fact-checker must."
-    return ""
+    problem = four_eyes_problem(claim, user)
+    return problem.replace("rate it", "reopen it") if problem else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,7 +240,7 @@ def assign_claim(
         actor=actor,
         from_status=ClaimStatus.SUBMITTED,
         note=note,
-        comment=f"Claim submitted for review → in review, assigned to {reviewer}.",
+        comment=f"Claim submitted for review → in review, assigned to {user_name(reviewer)}.",
     )
     if reviewer.pk != actor.pk:
         _notify_assignee(locked, reviewer, actor)

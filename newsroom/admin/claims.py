@@ -8,18 +8,27 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import F, QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.timesince import timesince
 
 from newsroom import actions
 from newsroom.admin.base import ReadOnlyAdminMixin, RulesAdminMixin, WorkflowVersionAdmin
 from newsroom.admin.claims_export import ClaimExportMixin
 from newsroom.admin.filters import AgeFilter, EvidenceFilter, ReviewQueueFilter
-from newsroom.admin.review import ClaimReviewMixin
+from newsroom.admin.review import BulkAssignForm, ClaimReviewMixin
 from newsroom.history.admin import HistoryAdmin
 from newsroom.history.admin_input import SafeRelationsMixin
 from newsroom.models import CLAIM_RATED_STATUSES, Citation, Claim, ClaimStatus, ReviewEvent
 from newsroom.models.claims import citation_count
+from newsroom.names import user_name
 from profiles.models import Membership
 
 DUPLICATE_CITATION = (
@@ -84,6 +93,16 @@ class ReviewEventInline(ReadOnlyAdminMixin, SafeRelationsMixin, admin.TabularInl
         return super().get_queryset(request).select_related("actor")
 
 
+class ReviewQueueChangeList(ChangeList):
+    """The claims list in the queue's order unless a column is chosen: what has waited longest
+    first (``waiting_since``, annotated by ``ClaimAdmin.get_queryset``), then the rest, newest
+    first. Not ``ClaimAdmin.get_ordering``: Django also orders the claim choices of
+    other forms (a citation's claim) by it, on a queryset without the annotation."""
+
+    def _get_default_ordering(self):
+        return [F("waiting_since").asc(nulls_last=True), "-pk"]
+
+
 @admin.register(Claim)
 class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
     workflow_fields = (
@@ -96,16 +115,16 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
         "created_by",
         "statement_edited_by",
     )
+    # Fits 1,280 px beside the admin's menu and the filters (some 630 px for the table): the
+    # statement cut short (whole in its tooltip) over who said it, the status over the
+    # verdict, the sources over their flag, short dates (review.css).
     list_display = (
-        "__str__",
-        "status",
-        "verdict",
-        "claimant",
-        "citation_count",
-        "source_count",
-        "flag",
-        "assignee",
-        "updated_at",
+        "statement_short",
+        "review",
+        "evidence",
+        "assignee_name",
+        "waiting_since",
+        "updated",
     )
     list_filter = (
         ReviewQueueFilter,
@@ -171,7 +190,7 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
         ),
     )
     inlines = (CitationInline, ReviewEventInline)
-    actions = ("submit_for_review", "assign_to_me")
+    actions = ("submit_for_review", "assign_to_me", "assign_to_reviewer")
 
     class Media:
         css = {"all": ["css/admin/review.css"]}
@@ -182,8 +201,26 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
             super()
             .get_queryset(request)
             .with_evidence_flags()
+            .with_waiting_since()
             .annotate(citations_total=citation_count())
         )
+
+    def get_changelist(self, request: HttpRequest, **kwargs):
+        return ReviewQueueChangeList
+
+    # The review queue's filters (ReviewQueueFilter) name the page they make.
+    QUEUE_TITLES = {
+        "waiting": "Review queue: claims waiting for review",
+        "mine": "Review queue: claims assigned to me",
+        "unassigned": "Review queue: claims nobody has taken yet",
+    }
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        """The list; filtered to the review queue, titled as the queue."""
+        title = self.QUEUE_TITLES.get(request.GET.get(ReviewQueueFilter.parameter_name, ""))
+        if title:
+            extra_context = {"title": title, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         """Label positions without a query per selected row."""
@@ -212,9 +249,65 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
     def claimant(self, obj: Claim) -> str:
         return str(obj.claimant_person or obj.claimant_organization or "")
 
-    @admin.display(description="citations", ordering="citations_total")
-    def citation_count(self, obj: Claim) -> int:
-        return obj.citations_total
+    @admin.display(description="claim", ordering="statement")
+    def statement_short(self, obj: Claim) -> str:
+        claimant = self.claimant(obj)
+        return format_html(
+            '<span title="{}">{}</span>{}',
+            obj.statement,
+            Truncator(obj.statement).chars(80),
+            format_html('<br><span class="quiet">{}</span>', claimant) if claimant else "",
+        )
+
+    @admin.display(description="status", ordering="status")
+    def review(self, obj: Claim) -> str:
+        if not obj.verdict:
+            return obj.get_status_display()
+        return format_html(
+            '{}<br><span class="claim-verdict">{}</span>',
+            obj.get_status_display(),
+            obj.get_verdict_display(),
+        )
+
+    @admin.display(description="sources", ordering="independent_sources")
+    def evidence(self, obj: Claim) -> str:
+        """Independent publishers supporting it, of how many citations, and the flag."""
+        flag = self.flag(obj)
+        return format_html(
+            '<span title="{} independent supporting, of {} citation{}">{}</span>{}',
+            obj.independent_sources,
+            obj.citations_total,
+            "" if obj.citations_total == 1 else "s",
+            obj.independent_sources,
+            format_html("<br>{}", flag) if flag else "",
+        )
+
+    @admin.display(description="assignee", ordering="assignee__first_name")
+    def assignee_name(self, obj: Claim) -> str:
+        return user_name(obj.assignee) if obj.assignee else "—"
+
+    @admin.display(description="waiting since", ordering="waiting_since")
+    def waiting_since(self, obj: Claim) -> str:
+        if obj.waiting_since is None:
+            return "—"
+        when = timezone.localtime(obj.waiting_since)
+        return format_html(
+            '<time datetime="{}" title="{}">{}</time><br><span class="quiet">{}</span>',
+            when.isoformat(),
+            date_format(when, "DATETIME_FORMAT"),
+            date_format(when, "j M"),
+            timesince(when, depth=1),
+        )
+
+    @admin.display(description="updated", ordering="updated_at")
+    def updated(self, obj: Claim) -> str:
+        when = timezone.localtime(obj.updated_at)
+        return format_html(
+            '<time datetime="{}" title="{}">{}</time>',
+            when.isoformat(),
+            date_format(when, "DATETIME_FORMAT"),
+            date_format(when, "j M"),
+        )
 
     @admin.action(description="Submit selected claims for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
@@ -233,6 +326,38 @@ class ClaimAdmin(ClaimExportMixin, ClaimReviewMixin, WorkflowVersionAdmin):
             lambda claim: actions.assign_claim(claim=claim, actor=request.user),
             done="Assigned to you",
         )
+
+    @admin.action(description="Assign selected claims to a reviewer…", permissions=["review"])
+    def assign_to_reviewer(self, request, queryset):
+        """An intermediate page: choose one reviewer (among those four-eyes allows for the
+        claims), then each claim is assigned through ``actions.assign_claim``; the ones it
+        refuses are reported with its reason."""
+        claims = list(queryset.order_by("pk"))
+        form = BulkAssignForm(
+            request.POST if "apply" in request.POST else None, claims=claims, user=request.user
+        )
+        if form.is_valid():
+            reviewer, note = form.cleaned_data["assignee"], form.cleaned_data["note"]
+            return self.run_workflow_action(
+                request,
+                claims,
+                lambda claim: actions.assign_claim(
+                    claim=claim, actor=request.user, assignee=reviewer, note=note
+                ),
+                done=f"Assigned to {user_name(reviewer)}",
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Assign claims to a reviewer",
+            "subtitle": None,
+            "opts": self.model._meta,
+            "media": self.media,
+            "claims": claims,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/newsroom/claim/assign_reviewer.html", context)
 
 
 @admin.register(Citation)

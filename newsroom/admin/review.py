@@ -17,6 +17,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.forms.models import ModelChoiceIterator
 from django.http import (
     Http404,
     HttpRequest,
@@ -32,6 +33,7 @@ from newsroom.actions.claims import ClaimMove
 from newsroom.admin.evidence import claim_evidence, evidence_flags
 from newsroom.exceptions import WorkflowError
 from newsroom.models import MIN_INDEPENDENT_SOURCES, Claim, ClaimStatus, Verdict
+from newsroom.names import user_name
 
 # ---------------------------------------------------------------------------------------------
 # One small form per move
@@ -58,19 +60,85 @@ class MoveForm(forms.Form):
         return {"note": self.cleaned_data.get("note", "")}
 
 
+class _OfferedChoices(ModelChoiceIterator):
+    """The select's options: the field's ``offered`` users, not its whole queryset."""
+
+    def __init__(self, field) -> None:
+        super().__init__(field)
+        if field.offered is not None:
+            self.queryset = field.offered
+
+
+class ReviewerChoiceField(forms.ModelChoiceField):
+    """Any fact-checker is a valid answer; the select offers only ``offered`` (those eligible).
+
+    Whether the one chosen may take the claim is the workflow's question (four-eyes, in
+    ``newsroom.actions``): a fact-checker the claim's author picks, or one who became
+    ineligible since the page was drawn, gets the action's plain refusal, not "Select a valid
+    choice".
+    """
+
+    iterator = _OfferedChoices
+    offered = None
+
+    def label_from_instance(self, obj) -> str:
+        return user_name(obj)
+
+
 class AssignForm(MoveForm):
-    assignee = forms.ModelChoiceField(queryset=None, label="Reviewer", empty_label=None)
+    assignee = ReviewerChoiceField(queryset=None, label="Reviewer", empty_label=None)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        reviewers = actions.claims.eligible_reviewers(self.claim)
-        self.fields["assignee"].queryset = reviewers
+        eligible = actions.claims.eligible_reviewers(self.claim)
+        field = self.fields["assignee"]
+        field.queryset, field.offered = actions.claims.reviewers(), eligible
+        field.widget.choices = field.choices
         if not self.is_bound:
-            me = [user for user in reviewers if user.pk == self.user.pk]
+            me = [user for user in eligible if user.pk == self.user.pk]
             self.initial["assignee"] = me[0].pk if me else None
 
     def action_kwargs(self) -> dict:
         return {**super().action_kwargs(), "assignee": self.cleaned_data["assignee"]}
+
+
+class BulkAssignForm(forms.Form):
+    """The changelist's "Assign selected claims to a reviewer…": one reviewer for them all.
+
+    Offers every fact-checker who may take at least one of the claims (four-eyes, per claim:
+    one query each), saying how many; the workflow refuses the rest, claim by claim.
+    """
+
+    required_css_class = "required"
+
+    assignee = ReviewerChoiceField(queryset=None, label="Reviewer", empty_label=None)
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
+        help_text="Kept in each claim's review history.",
+    )
+
+    def __init__(self, *args, claims: list[Claim], user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        takes: dict[int, int] = {}
+        for claim in claims:
+            for pk in actions.claims.eligible_reviewers(claim).values_list("pk", flat=True):
+                takes[pk] = takes.get(pk, 0) + 1
+        self.takes, self.total = takes, len(claims)
+        field = self.fields["assignee"]
+        field.queryset = actions.claims.reviewers()
+        field.offered = field.queryset.filter(pk__in=takes)
+        field.label_from_instance = self.label_for
+        field.widget.choices = field.choices
+        if user.pk in takes:
+            self.initial.setdefault("assignee", user.pk)
+
+    def label_for(self, user) -> str:
+        taken = self.takes.get(user.pk, 0)
+        if taken == self.total:
+            return user_name(user)
+        return f"{user_name(user)} (may take {taken} of the {self.total})"
 
 
 class RateForm(forms.Form):

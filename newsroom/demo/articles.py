@@ -23,11 +23,11 @@ TAGS = [
 
 AUTHORS = [
     {
-        "slug": "demo-writer",
-        "name": "Demo Writer",
+        "slug": "demo-writer",  # kept: its address predates the name
+        "name": "Tom Okafor",
         "user": WRITER,
         "role": "Diplomatic correspondent",
-        "bio": "The demo newsroom's writer account.",
+        "bio": "Covers India's foreign relations for the demo newsroom.",
     },
     {
         "slug": "explainers-desk",
@@ -70,8 +70,8 @@ most powerful decision-making body, and ranks fifth among them \
 [[claim:cai-qi-one-of-seven-pbsc-members]] [[claim:pbsc-is-top-decision-making-body]] \
 [[claim:cai-qi-ranked-fifth-on-pbsc]]. He also heads the party's [[org:ccp-general-office]], \
 which makes him, in effect, Xi's chief of staff [[claim:cai-qi-directs-general-office]] \
-[[claim:cai-qi-de-facto-chief-of-staff]]. Officials of his rank seldom sit down with foreign \
-leaders [[claim:cai-rarely-meets-foreign-leaders]].
+[[claim:cai-qi-de-facto-chief-of-staff]]. Cai seldom meets foreign leaders and mostly works \
+out of public view [[claim:cai-rarely-meets-foreign-leaders]].
 
 ## What was said
 
@@ -115,8 +115,8 @@ In Beijing he was mayor, then the city's Party Secretary from 2017 to 2022 \
 
 ## Why the meeting drew attention
 
-Officials of his rank seldom meet foreign leaders [[claim:cai-rarely-meets-foreign-leaders]], \
-so his meeting with [[person:narendra-modi]] \
+Cai seldom meets foreign leaders and mostly works out of public view \
+[[claim:cai-rarely-meets-foreign-leaders]], so his meeting with [[person:narendra-modi]] \
 ([[event:modi-cai-qi-meeting-tianjin-2025]]) was read as a signal. Some commentary goes further \
 and says that his closeness to Xi lets him steer China's policy toward India; nothing public \
 shows it either way [[claim:cai-ties-let-him-influence-india-policy]].
@@ -132,7 +132,7 @@ ARTICLES = [
         "slug": "modi-meets-cai-qi-in-tianjin",
         "headline": "Modi meets Cai Qi, Xi's chief of staff, after a planned banquet is dropped",
         "standfirst": "India's prime minister held a brief meeting in Tianjin with the "
-        "fifth-ranked member of China's top party body, hours after his talks with Xi Jinping.",
+        "fifth-ranked member of China's top party body, after his talks with Xi Jinping.",
         # Published first with a mistake that a correction then put right.
         "first_body": NEWS_BODY.format(pledge=NEWS_BODY_PLEDGE_FIRST),
         "body": NEWS_BODY.format(pledge=NEWS_BODY_PLEDGE_CORRECTED),

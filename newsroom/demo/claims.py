@@ -60,8 +60,9 @@ CLAIMS = [
             },
         ],
         "verdict": "accurate",
-        "rationale": "Report B gives the rank and Report A only the membership; the two "
-        "complement each other. Reference pages list him fifth since 23 October 2022.",
+        "rationale": "Report B gives the rank; that he is one of the seven is a separate "
+        "claim, which both reports support. Reference pages, which we consulted but did not "
+        "archive, list him fifth since 23 October 2022.",
     },
     {
         "slug": "cai-qi-first-ranked-secretariat-member",
@@ -404,8 +405,9 @@ CLAIMS = [
             },
         ],
         "verdict": "accurate",
-        "rationale": "Reported by Report B and matched by India's official account of the "
-        "day; the Sunday in question is 31 August 2025.",
+        "rationale": "Report B places the talks on the summit's sidelines in Tianjin on "
+        "Sunday and calls them a bilateral summit with Xi; the Sunday in question is "
+        "31 August 2025.",
     },
     {
         "slug": "pbsc-is-top-decision-making-body",

@@ -124,9 +124,10 @@ PEOPLE = [
                 "organization": "ccp-politburo-standing-committee",
                 "role": "Member",
                 "rank": 1,
-                "start_date": D(2012, 11, 15),
-                "note": "First in protocol order since he became General Secretary; a member "
-                "of the committee since 2007.",
+                "start_date": D(2007, 10, 1),
+                "start_precision": "month",
+                "note": "A member since the 17th Party Congress in October 2007; first in "
+                "protocol order since he became General Secretary on 15 November 2012.",
             },
         ],
     },

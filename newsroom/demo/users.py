@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-# Logins: for local demo use only. The passwords are public, so the command refuses to run when
-# DEBUG is off unless it is forced.
+# Logins: for local demo use only, each with a person's name, which the admin shows ("Welcome,
+# Ines Albrecht", assignees, history). The passwords are public, so the command refuses to run
+# when DEBUG is off unless it is forced.
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 
@@ -12,22 +13,22 @@ USERS = [
         "username": "editor",
         "password": "editor-demo-2025",
         "group": "editor",
-        "first_name": "Demo",
-        "last_name": "Editor",
+        "first_name": "Ines",
+        "last_name": "Albrecht",
     },
     {
         "username": "writer",
         "password": "writer-demo-2025",
         "group": "writer",
-        "first_name": "Demo",
-        "last_name": "Writer",
+        "first_name": "Tom",
+        "last_name": "Okafor",
     },
     {
         "username": "factchecker",
         "password": "checker-demo-2025",
         "group": "fact-checker",
-        "first_name": "Demo",
-        "last_name": "Fact-checker",
+        "first_name": "Priya",
+        "last_name": "Raman",
     },
 ]
 

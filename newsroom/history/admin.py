@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
@@ -42,7 +43,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Max, Model, Q
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -82,6 +83,8 @@ class HistoryEdit:
     requires_reason: bool | None = None
     reverting: Version | None = None
     recovering: Deletion | None = None
+    # Reversion's recover view is running (whether or not a deletion was logged).
+    recovery: bool = False
     reason: str = ""
     saved: bool = False
 
@@ -716,6 +719,7 @@ class HistoryAdmin(SafeRelationsMixin, VersionAdmin):
         """
         with history_edit() as edit:
             edit.requires_reason = False
+            edit.recovery = True
             version = self._own_version(version_id)
             if version is not None:
                 edit.recovering = (
@@ -728,6 +732,19 @@ class HistoryAdmin(SafeRelationsMixin, VersionAdmin):
             return self._revert_whole(
                 request, version, super().recover_view, version_id, extra_context
             )
+
+    def response_change(self, request, obj: Model):
+        """After a recovery, say the record was recovered (Django's change form would say it
+        "was changed successfully") and open it."""
+        if not current_edit().recovery:
+            return super().response_change(request, obj)
+        opts = obj._meta
+        self.message_user(
+            request,
+            f"The {opts.verbose_name} “{obj}” was recovered.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self._url("change", quote(obj.pk)))
 
     # -- history and compare pages
 

@@ -11,11 +11,16 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
-from django.urls import path
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.http import urlencode
 
 from newsroom.actions.two_factor import check_totp_token
 from newsroom.exceptions import TwoFactorError
 from newsroom.logins.two_factor import confirmed_device, has_two_factor, is_verified
+from newsroom.models import CLAIM_WAITING_STATUSES, Claim
+from newsroom.roles import lands_on_review_queue
 
 
 class TwoFactorAuthenticationForm(AdminAuthenticationForm):
@@ -63,6 +68,25 @@ class TwoFactorAuthenticationForm(AdminAuthenticationForm):
         return cleaned_data
 
 
+def review_queue_url(site_name: str = "admin", queue: str = "waiting") -> str:
+    """The claims list filtered to the review queue (``admin.filters.ReviewQueueFilter``)."""
+    changelist = reverse(f"{site_name}:newsroom_claim_changelist", current_app=site_name)
+    return f"{changelist}?{urlencode({'queue': queue})}"
+
+
+def review_queue(request) -> dict:
+    """The queue's counts for the admin's home (one query): waiting, unassigned, mine."""
+    counts = Claim.objects.filter(status__in=CLAIM_WAITING_STATUSES).aggregate(
+        waiting=Count("pk"),
+        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
+        mine=Count("pk", filter=Q(assignee=request.user)),
+    )
+    return {
+        kind: {"count": counts[kind], "url": review_queue_url(queue=kind)}
+        for kind in ("waiting", "unassigned", "mine")
+    }
+
+
 class NewsroomAdminSite(admin.AdminSite):
     """The admin, with two-factor sign-in for the users who have turned it on."""
 
@@ -85,6 +109,24 @@ class NewsroomAdminSite(admin.AdminSite):
             and not has_two_factor(user)
         )
         return context
+
+    def login(self, request, extra_context=None):
+        """Django's login; a fact-checker sent to the admin's home lands on the review queue
+        instead (``roles.lands_on_review_queue``)."""
+        response = super().login(request, extra_context)
+        if (
+            response.status_code == 302
+            and response["Location"] == reverse("admin:index", current_app=self.name)
+            and lands_on_review_queue(request.user)
+        ):
+            return HttpResponseRedirect(review_queue_url(self.name))
+        return response
+
+    def index(self, request, extra_context=None):
+        """The admin's home, with the review queue's counts for those who review claims."""
+        if request.user.has_perm("newsroom.review_claim"):
+            extra_context = {**(extra_context or {}), "review_queue": review_queue(request)}
+        return super().index(request, extra_context)
 
     def get_urls(self):
         from newsroom.logins import views

@@ -47,6 +47,20 @@ MIN_INDEPENDENT_SOURCES = 2
 
 POSITIVE_VERDICTS = frozenset({Verdict.ACCURATE, Verdict.MOSTLY_ACCURATE})
 
+# What each verdict tells readers: the methodology page shows the scale from this table, in
+# the order of ``Verdict``, so a verdict added there without a meaning here fails a test.
+VERDICT_MEANINGS = {
+    Verdict.ACCURATE: "The claim matches the record, with nothing significant missing.",
+    Verdict.MOSTLY_ACCURATE: "The claim is right in substance, but a detail is off or missing "
+    "(a date, a number, a title) without changing what a reader would take from it.",
+    Verdict.MISLEADING: "Parts of the claim are true, but it leaves a false impression: it "
+    "drops context, mixes up who did what, or states more than the sources do.",
+    Verdict.FALSE: "The record contradicts the claim.",
+    Verdict.UNVERIFIABLE: "We could not check the claim either way: the sources we can "
+    "archive neither confirm nor refute it (speculation, or what happened behind closed "
+    "doors).",
+}
+
 # The 1-to-5 scale ClaimReview's reviewRating uses: 5 = accurate. "Unverifiable" has no place
 # on it: a 3 would read as between misleading and mostly accurate.
 VERDICT_RATING = {
@@ -87,6 +101,28 @@ class ClaimQuerySet(models.QuerySet):
                 Q(stance=Stance.SUPPORTS), models.Count("source__publisher", distinct=True)
             ),
             contradictions=citation_count(Q(stance=Stance.CONTRADICTS)),
+        )
+
+    def with_waiting_since(self) -> ClaimQuerySet:
+        """Annotate ``waiting_since``: when a claim waiting for review (submitted, in review or
+        reopened) joined the queue — its latest ReviewEvent from draft to submitted, or to
+        reopened; None for claims not waiting. Taking a claim into review or handing it back
+        does not reset the clock."""
+        joined = (
+            ReviewEvent.objects.filter(claim=OuterRef("pk"))
+            .filter(
+                Q(from_status=ClaimStatus.DRAFT, to_status=ClaimStatus.SUBMITTED)
+                | Q(to_status=ClaimStatus.REOPENED)
+            )
+            .order_by("-created_at", "-id")
+            .values("created_at")[:1]
+        )
+        return self.annotate(
+            waiting_since=models.Case(
+                models.When(status__in=CLAIM_WAITING_STATUSES, then=Subquery(joined)),
+                default=None,
+                output_field=models.DateTimeField(),
+            )
         )
 
     def flagged(self) -> ClaimQuerySet:
@@ -479,7 +515,10 @@ class ReviewEvent(models.Model):
         indexes = [models.Index(fields=["claim", "-created_at"], name="reviewevent_claim_idx")]
 
     def __str__(self) -> str:
-        return f"{self.claim_id}: {self.from_status} → {self.to_status} by {self.actor}"
+        """ "Submitted for review → in review, by Priya Raman" (select the actor)."""
+        by = self.actor if self.actor_id else "the review rules"
+        moved = f"{self.get_from_status_display()} → {self.get_to_status_display().lower()}"
+        return f"{moved}, by {by}"
 
 
 class ClaimSlug(models.Model):
@@ -495,4 +534,4 @@ class ClaimSlug(models.Model):
         verbose_name = "old claim slug"
 
     def __str__(self) -> str:
-        return f"{self.slug} → {self.claim_id}"
+        return f"old address “{self.slug}”"

@@ -1,5 +1,5 @@
-"""Site-wide pages: the front page, search, and what crawlers read (robots.txt, the news
-sitemap)."""
+"""Site-wide pages: the front page, search, the methodology and about pages, and what crawlers
+read (robots.txt, the news sitemap)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,13 @@ from django.views.generic import ListView, TemplateView
 
 from newsroom import jsonld, search
 from newsroom.coverage import people_in_the_news
-from newsroom.models import Article, Claim
+from newsroom.models import (
+    MIN_INDEPENDENT_SOURCES,
+    VERDICT_MEANINGS,
+    Article,
+    Claim,
+    Verdict,
+)
 from profiles.models import Person
 
 
@@ -70,6 +76,31 @@ class SearchView(TemplateView):
             max_length=search.MAX_QUERY_LENGTH,
         )
         return context
+
+
+def rating_scale() -> list[dict]:
+    """The verdicts in the order of ``Verdict``, each with what it means (``VERDICT_MEANINGS``)."""
+    return [
+        {"value": verdict.value, "label": verdict.label, "meaning": VERDICT_MEANINGS[verdict]}
+        for verdict in Verdict
+    ]
+
+
+class MethodologyView(TemplateView):
+    """/methodology/: the rating scale, how claims are checked, the corrections policy."""
+
+    template_name = "newsroom/methodology.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            scale=rating_scale(), min_sources=MIN_INDEPENDENT_SOURCES, **kwargs
+        )
+
+
+class AboutView(TemplateView):
+    """/about/: who we are (the demo newsroom) and how to reach the methodology."""
+
+    template_name = "newsroom/about.html"
 
 
 @require_GET

@@ -66,12 +66,16 @@ PAGES = {
     "claim": f"/claims/{CLAIM_SLUG}/",
     "source": a_cited_source,
     "corrections": "/corrections/",
+    "methodology": "/methodology/",
+    "about": "/about/",
     "search": "/search/?q=Tianjin",
     "search-no-results": "/search/?q=zebracrossingquartz",
     "search-empty": "/search/",
     "not-found": "/no-such-page/",
 }
 STATUS = {"not-found": 404}
+# Not here: /api/docs/, which is Swagger UI's own markup (axe finds nested buttons and low
+# contrast in it); tests/browser/test_csp.py checks that it works under the site's policy.
 
 
 @dataclass(frozen=True)

@@ -162,3 +162,53 @@ def test_published_profiles_load_positions_only_in_published_organizations():
     assert loaded.current_positions == [shown]
     assert list(Membership.objects.in_published_organizations()) == [shown]
     assert Person.objects.for_listing().get(pk=person.pk).current_positions == [shown]
+
+
+# ---------------------------------------------------------------------------------------------
+# A day inside an imprecise start or end: held, but uncertain
+
+
+@pytest.fixture
+def director():
+    """Director of the General Office from "Oct 2022" to "2024" (month start, year end)."""
+    return MembershipFactory(
+        role="Director",
+        start_date=dt.date(2022, 10, 1),
+        start_precision="month",
+        end_date=dt.date(2024, 1, 1),
+        end_precision="year",
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "doubt"),
+    [
+        (dt.date(2022, 10, 1), "start"),  # "Oct 2022" may mean the 31st
+        (dt.date(2022, 10, 15), "start"),
+        (dt.date(2022, 10, 31), "start"),
+        (dt.date(2022, 11, 1), ""),  # held for certain
+        (dt.date(2023, 12, 31), ""),
+        (dt.date(2024, 1, 1), "end"),  # "ended 2024" may mean 1 January
+        (dt.date(2024, 12, 31), "end"),
+    ],
+)
+def test_a_day_inside_an_imprecise_start_or_end_is_marked_uncertain(director, day, doubt):
+    (held,) = Membership.objects.held_on(day)
+    assert held.doubt_on_day == doubt
+    assert bool(held.uncertainty) == bool(doubt)
+
+
+def test_the_uncertainty_says_what_the_record_knows(director):
+    (held,) = Membership.objects.held_on(dt.date(2022, 10, 15))
+    assert held.uncertainty == "may not yet have held it — the record gives only the month it began"
+    (held,) = Membership.objects.held_on(dt.date(2024, 6, 1))
+    assert (
+        held.uncertainty == "may no longer have held it — the record gives only the year it ended"
+    )
+
+
+def test_day_precise_dates_and_lists_without_as_of_carry_no_doubt():
+    exact = MembershipFactory(start_date=dt.date(2022, 10, 23))
+    (held,) = Membership.objects.held_on(dt.date(2022, 10, 23))
+    assert held.uncertainty == ""
+    assert Membership.objects.get(pk=exact.pk).uncertainty == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.support.content import json_ld
@@ -77,3 +79,23 @@ def test_a_bad_date_is_explained_and_the_page_still_works(client, cai):
     assert response.status_code == 200
     assert "is not a date in the form YYYY-MM-DD" in response.content.decode()
     assert [m.role for m in response.context["person"].current_positions] == ["Member"]
+
+
+def test_a_day_inside_a_month_precise_start_says_the_position_is_uncertain(client):
+    person = PersonFactory(slug="cai-qi", full_name="Cai Qi", family_name="Cai", given_name="Qi")
+    MembershipFactory(
+        person=person,
+        organization=OrganizationFactory(name="CCP General Office"),
+        role="Director",
+        start_date=dt.date(2022, 10, 1),
+        start_precision="month",
+    )
+    html = client.get("/people/cai-qi/?as_of=2022-10-15").content.decode()
+    assert "Director" in html
+    assert (
+        "Uncertain on 15 Oct 2022: Cai may not yet have held it — the record gives only the "
+        "month it began (since Oct 2022)." in html
+    )
+    later = client.get("/people/cai-qi/?as_of=2022-11-15").content.decode()
+    assert "Director" in later and "Uncertain on" not in later
+    assert "Uncertain on" not in client.get("/people/cai-qi/").content.decode()

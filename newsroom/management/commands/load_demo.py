@@ -49,4 +49,7 @@ class Command(BaseCommand):
             f"Demo logins for {summary.admin_url} (local use only; these passwords are public):"
         )
         for login in summary.logins:
-            out.write(f"  {login['username']:<12} {login['password']:<20} ({login['group']})")
+            name = f"{login['first_name']} {login['last_name']}"
+            out.write(
+                f"  {login['username']:<12} {login['password']:<20} ({login['group']}: {name})"
+            )

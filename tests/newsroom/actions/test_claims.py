@@ -77,7 +77,9 @@ def test_a_fact_checker_cannot_review_a_claim_they_wrote(fact_checker):
     claim = ClaimFactory(created_by=fact_checker)
     CitationFactory(claim=claim)
     actions.submit_claim(claim=claim, actor=fact_checker)
-    with pytest.raises(InvalidClaimTransition, match="wrote or last edited"):
+    with pytest.raises(
+        InvalidClaimTransition, match="^You wrote this claim, so another reviewer must rate it.$"
+    ):
         actions.assign_claim(claim=claim, actor=fact_checker)
 
 
@@ -85,7 +87,9 @@ def test_nobody_rates_a_claim_whose_statement_they_last_edited(cited_claim, writ
     actions.submit_claim(claim=cited_claim, actor=writer)
     actions.assign_claim(claim=cited_claim, actor=fact_checker)
     Claim.objects.filter(pk=cited_claim.pk).update(statement_edited_by=fact_checker)
-    with pytest.raises(InvalidClaimTransition, match="wrote or last edited"):
+    with pytest.raises(
+        InvalidClaimTransition, match="^You last changed this claim's wording, so another"
+    ):
         actions.rate_claim(
             claim=cited_claim, actor=fact_checker, verdict="false", rationale="Contradicted."
         )
@@ -194,8 +198,26 @@ def test_four_eyes_applies_to_editors_too(users):
     editor = users["editor"]
     claim = claim_in("submitted", editor)
     assert "in_review" not in actions.available_claim_moves(claim, editor)
-    with pytest.raises(InvalidClaimTransition, match="wrote or last edited"):
+    with pytest.raises(InvalidClaimTransition, match="You wrote this claim"):
         actions.assign_claim(claim=claim, actor=editor)
+
+
+def test_four_eyes_refusals_say_why_in_plain_words(users):
+    checker, editor = users["fact-checker"], users["editor"]
+    checker.first_name, checker.last_name = "Priya", "Raman"
+    checker.save()
+    claim = claim_in("submitted", checker)
+    # Assigning someone else names them; the rule itself stays here, in the action.
+    with pytest.raises(InvalidClaimTransition) as refused:
+        actions.assign_claim(claim=claim, actor=editor, assignee=checker)
+    assert str(refused.value) == "Priya Raman wrote this claim, so another reviewer must rate it."
+    other = claim_in("submitted", users["author"])
+    other.evidence_editors.add(editor)
+    assert actions.four_eyes_problem(other, editor) == (
+        "You changed this claim's evidence after it was submitted, so another reviewer must "
+        "rate it."
+    )
+    assert actions.four_eyes_problem(other, checker) == ""
 
 
 def test_assigning_is_not_offered_when_nobody_eligible_is_left(users):

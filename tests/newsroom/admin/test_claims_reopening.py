@@ -86,7 +86,9 @@ def test_a_reviewer_who_edits_the_citations_may_not_rate_the_claim(
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.IN_REVIEW
     assert "rate" not in " ".join(actions.available_claim_moves(claim, fact_checker))
-    with pytest.raises(InvalidClaimTransition, match="citations they changed"):
+    with pytest.raises(
+        InvalidClaimTransition, match="You changed this claim.s evidence after it was submitted"
+    ):
         actions.rate_claim(claim=claim, actor=fact_checker, verdict="false", rationale="No.")
     Claim.objects.filter(pk=claim.pk).update(assignee=second_fact_checker)
     claim.refresh_from_db()

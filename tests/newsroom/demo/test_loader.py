@@ -84,6 +84,10 @@ def test_it_runs_and_prints_the_summary_and_logins(demo_output):
     assert "http://127.0.0.1:8000/admin/" in demo_output
     for spec in USERS:
         assert spec["username"] in demo_output and spec["password"] in demo_output
+    # Each login is a person, named as the admin names them.
+    assert "(editor: Ines Albrecht)" in demo_output
+    assert "(writer: Tom Okafor)" in demo_output
+    assert "(fact-checker: Priya Raman)" in demo_output
 
 
 def test_a_second_run_changes_nothing(demo_output, settings):
@@ -157,7 +161,12 @@ def test_the_other_people_hold_their_offices(demo_output):
     assert current["xi-jinping", "peoples-republic-of-china", "President"].start_date == (
         dt.date(2013, 3, 14)
     )
-    assert current["xi-jinping", "ccp-politburo-standing-committee", "Member"].rank == 1
+    standing = current["xi-jinping", "ccp-politburo-standing-committee", "Member"]
+    assert standing.rank == 1
+    # A member since October 2007 (month precision); 15 Nov 2012 is when he became General
+    # Secretary, not when he joined.
+    assert (standing.start_date, standing.start_precision) == (dt.date(2007, 10, 1), "month")
+    assert standing.period_display == "since Oct 2007"
     assert current["vikram-misri", "mea", "Foreign Secretary"].start_date == dt.date(2024, 7, 15)
 
 
@@ -479,3 +488,49 @@ def test_the_article_is_updated_after_it_was_published_on_every_page(demo_output
     entry_published = re.search(r"<published>([^<]+)</published>", entry).group(1)
     entry_updated = re.search(r"<updated>([^<]+)</updated>", entry).group(1)
     assert dt.datetime.fromisoformat(entry_published) < dt.datetime.fromisoformat(entry_updated)
+
+
+# ---------------------------------------------------------------------------------------------
+# The demo says only what its sources say
+
+
+def test_the_articles_say_of_cai_what_the_cited_claim_says(demo_output):
+    claim = Claim.objects.get(slug="cai-rarely-meets-foreign-leaders")
+    assert "Cai Qi seldom meets foreign leaders" in claim.statement
+    for article in Article.objects.published():
+        assert "[[claim:cai-rarely-meets-foreign-leaders]]" in article.body
+        assert "of his rank" not in article.body, article.slug
+        assert "Cai seldom meets foreign leaders" in article.body, article.slug
+
+
+def test_the_standfirst_says_after_as_the_sources_do(demo_output):
+    news = Article.objects.get(slug="modi-meets-cai-qi-in-tianjin")
+    assert "hours after" not in news.standfirst
+    assert "after his talks with Xi Jinping" in news.standfirst
+
+
+# A source a rationale may name, and the demo source that must then be cited.
+NAMED_IN_RATIONALES = {
+    "Report A": "Report A:",
+    "Report B": "Report B:",
+    "Foreign Secretary": "Transcript of the Foreign Secretary",
+    "official account": "MEA statement",
+}
+
+
+def test_every_rationale_names_only_sources_its_claim_cites(demo_output):
+    wrong = []
+    for claim in Claim.objects.exclude(rationale="").prefetch_related("citations__source"):
+        cited = [citation.source.title for citation in claim.citations.all()]
+        for name, title in NAMED_IN_RATIONALES.items():
+            if name in claim.rationale and not any(t.startswith(title) for t in cited):
+                wrong.append((claim.slug, name))
+    assert wrong == []
+
+
+def test_a_day_inside_a_month_precise_start_is_shown_as_uncertain(demo_output, client):
+    html = client.get("/people/cai-qi/?as_of=2022-10-15").content.decode()
+    assert "Director" in html
+    assert "Uncertain on 15 Oct 2022: Cai may not yet have held it" in html
+    # From November the record is sure.
+    assert "Uncertain on" not in client.get("/people/cai-qi/?as_of=2022-11-15").content.decode()

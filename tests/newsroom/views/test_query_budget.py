@@ -102,6 +102,8 @@ def test_every_public_page_stays_within_the_budget(client, crowded):
         "/search/?q=Cai&type=people&page=2",
         "/search/?q=%E8%94%A1",  # 蔡
         "/corrections/",
+        "/methodology/",
+        "/about/",
         "/feeds/rss/",
         "/feeds/atom/",
         "/feeds/corrections/",
