@@ -299,3 +299,28 @@ def test_claim_cards_say_who_said_it_and_when(client, editor):
         '<time datetime="2025-08-31">31 Aug 2025</time>' in html
     )
     assert 'said on <time datetime="2025-09-01">1 Sep 2025</time>' in html
+
+
+def test_where_a_claim_was_made_is_labelled_as_such_not_as_support(client, editor):
+    """A reader sees which source is where the claim was said and which sources are evidence
+    for or against it, on the claim page and in an article's footnote."""
+    claim = make_public_claim(
+        editor,
+        slug="said-there",
+        kind="quote",
+        extra_citations=[
+            {
+                "source": SourceFactory(title="The speech"),
+                "role": "appearance",
+                "excerpt": "the talks were",
+            }
+        ],
+    )
+    Citation.objects.filter(claim=claim, role="evidence").update(stance="contradicts")
+    article = make_published_article(editor, body="[[claim:said-there]]", headline="Cites it")
+
+    for page in (f"/claims/{claim.slug}/", article.get_absolute_url()):
+        html = client.get(page).content.decode()
+        (speech,) = [c for c in html.split('<li class="citation')[1:] if "The speech" in c]
+        assert "Where it was said" in speech and "Supports" not in speech
+        assert html.count("Where it was said") == 1 and "Contradicts" in html
