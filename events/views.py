@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from events.models import Event, EventStatus, ParticipationRole
 from profiles.partial_dates import iso_partial_date
+from profiles.structured_data import CollectionPageMixin
 
 # Participants are listed in protocol order: hosts first, then guests, then the rest.
 ROLE_ORDER = [
@@ -103,9 +104,10 @@ def event_jsonld(event: Event, request: HttpRequest) -> dict[str, Any]:
     return data
 
 
-class EventListView(ListView):
+class EventListView(CollectionPageMixin, ListView):
     """Published events, latest first."""
 
+    collection_name = "Events"
     paginate_by = 30
     context_object_name = "events"
     template_name = "events/event_list.html"

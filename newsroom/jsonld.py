@@ -228,29 +228,3 @@ def website(request: HttpRequest) -> dict[str, Any]:
         "publisher": publisher(request),
         "image": default_image(request),
     }
-
-
-def collection_page(request: HttpRequest, name: str, items) -> dict[str, Any]:
-    """A list page: its name and the addresses of the rows it shows, in order."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "CollectionPage",
-        "name": name,
-        "url": request.build_absolute_uri(request.path),
-        "isPartOf": {
-            "@type": "WebSite",
-            "name": settings.NEWSROOM_SITE_NAME,
-            "url": request.build_absolute_uri(reverse("newsroom:home")),
-        },
-        "mainEntity": {
-            "@type": "ItemList",
-            "itemListElement": [
-                {
-                    "@type": "ListItem",
-                    "position": position,
-                    "url": request.build_absolute_uri(item.get_absolute_url()),
-                }
-                for position, item in enumerate(items, start=1)
-            ],
-        },
-    }

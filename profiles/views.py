@@ -17,6 +17,7 @@ from django.views.generic import DetailView, ListView
 
 from profiles.models import Organization, Person, merged_survivor
 from profiles.partial_dates import iso_partial_date
+from profiles.structured_data import CollectionPageMixin
 
 
 class MergedRedirectMixin:
@@ -79,9 +80,10 @@ def person_jsonld(person: Person, request: HttpRequest) -> dict[str, Any]:
     return data
 
 
-class PersonListView(ListView):
+class PersonListView(CollectionPageMixin, ListView):
     """Published people with their current positions."""
 
+    collection_name = "People"
     paginate_by = 40
     context_object_name = "people"
     template_name = "profiles/person_list.html"
@@ -129,9 +131,10 @@ class PersonDetailView(MergedRedirectMixin, DetailView):
         return context
 
 
-class OrganizationListView(ListView):
+class OrganizationListView(CollectionPageMixin, ListView):
     """Published organizations with how many current members readers can see."""
 
+    collection_name = "Organizations"
     paginate_by = 50
     context_object_name = "organizations"
     template_name = "profiles/organization_list.html"

@@ -50,8 +50,8 @@ def jsonld(data: dict[str, Any] | None) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def collection_jsonld(context: template.Context, name: str, items) -> SafeString:
-    """A list page's CollectionPage (``newsroom.jsonld.collection_page``) for the rows shown."""
-    from newsroom.jsonld import collection_page
+    """A list page's CollectionPage (``profiles.structured_data``) for the rows shown."""
+    from profiles.structured_data import collection_page
 
     request = context.get("request")
     if request is None:
