@@ -37,8 +37,9 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.defaults import server_error as django_server_error
 
@@ -122,13 +123,26 @@ class RateLimitedLog:
 outage_log = RateLimitedLog(logger, "database unavailable, answering 503", "request(s)")
 
 
+def is_api_request(request: HttpRequest) -> bool:
+    """A request to the JSON API (newsroom/api/), whose clients read ``{"detail": ...}``
+    errors, not the site's pages."""
+    return request.path.startswith(reverse("newsroom:api-root"))
+
+
 def outage_response(request: HttpRequest, error: BaseException) -> HttpResponse:
-    """The 503 page for a request the database could not serve; logs at most once a minute."""
+    """The 503 page (JSON for the API) for a request the database could not serve; logs at
+    most once a minute."""
     outage_log.note(error, request.path)
     retry_after = settings.NEWSROOM_OUTAGE_RETRY_AFTER
-    # No request in the context: context processors would load the session and the user.
-    body = loader.render_to_string("503.html", {"retry_after": retry_after})
-    response = HttpResponse(body, status=503)
+    if is_api_request(request):
+        response = JsonResponse(
+            {"detail": f"The database is unavailable; try again in {retry_after} seconds."},
+            status=503,
+        )
+    else:
+        # No request in the context: context processors would load the session and the user.
+        body = loader.render_to_string("503.html", {"retry_after": retry_after})
+        response = HttpResponse(body, status=503)
     response["Retry-After"] = str(retry_after)
     add_never_cache_headers(response)
     # Django logs every response >= 500 on its way out, a line per request; this one is
@@ -158,7 +172,8 @@ class DatabaseOutageMiddleware:
 
 
 def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
-    """handler500: the 503 page when the exception in flight is an outage, else the 500 page.
+    """handler500: the 503 page when the exception in flight is an outage, else the 500 page
+    (for the API, the same answers in JSON).
 
     Django calls it from inside its ``except`` block, so ``sys.exc_info()`` is the exception
     raised by a middleware (or by a view, when no middleware handled it).
@@ -168,6 +183,8 @@ def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpR
     error = sys.exc_info()[1]
     if is_outage(error):
         return outage_response(request, error)
+    if is_api_request(request):
+        return JsonResponse({"detail": "Server error."}, status=500)
     try:
         return django_server_error(request, template_name)
     except Exception:  # pragma: no cover - the 500 template itself failed

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+from unittest import mock
 
 import psycopg
 import pytest
@@ -58,12 +59,32 @@ def assert_outage_page(response) -> None:
 
 def test_public_pages_answer_503_with_the_branded_page_and_recover(client, editor):
     article = make_published_article(editor)
-    urls = ["/", "/articles/", article.get_absolute_url(), "/people/", "/api/articles/"]
+    urls = ["/", "/articles/", article.get_absolute_url(), "/people/"]
     with database_down():
         for url in urls:
             assert_outage_page(client.get(url))
     for url in urls:
         assert client.get(url).status_code == 200
+
+
+def test_the_api_answers_503_in_json_and_recovers(client, editor):
+    make_published_article(editor)
+    with database_down():
+        response = client.get("/api/articles/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "The database is unavailable; try again in 30 seconds."}
+    assert client.get("/api/articles/").json()["count"] == 1
+
+
+def test_an_unexpected_api_error_is_a_json_500(settings, editor):
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    make_published_article(editor)
+    with mock.patch("newsroom.api.articles.article_summary", side_effect=RuntimeError("bug")):
+        response = Client(raise_request_exception=False).get("/api/articles/?page_size=1")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Server error."}
 
 
 def test_admin_pages_answer_503_for_a_signed_in_editor_and_recover(editor_client):
