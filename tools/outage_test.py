@@ -11,9 +11,9 @@ What it does, start to finish (it leaves nothing behind):
 3. database up: public pages, and admin pages for an editor signed in through /admin/login/,
    answer 200, as do /healthz and /readyz;
 4. stops PostgreSQL (pg_ctl stop -m fast) and for OUTAGE_SECONDS (15) requests those pages from
-   4 threads: every one must be 503 with Retry-After, no-store and the branded page; /readyz
-   503 naming the database, /healthz 200; gunicorn may log at most one line a minute per
-   worker (plus one each) and no traceback;
+   4 threads: every one must be 503 with Retry-After, no-store and the branded page (a JSON
+   error under /api/); /readyz 503 naming the database, /healthz 200; gunicorn may log at
+   most one line a minute per worker (plus one each) and no traceback;
 5. starts PostgreSQL again: the same gunicorn (same pid, not restarted) serves 200 again, and
    it prints how long that took;
 6. restarts gunicorn with CACHE_URL pointing at a closed port: public and admin pages (signing
@@ -231,8 +231,12 @@ def database_outage(port: int, cookie: str, postgres: Postgres, logfile: Path, c
             )
             cacheable = "no-store" not in headers.get("cache-control", "")
             checks.expect(not cacheable, f"outage: {path} may be cached")
-            branded = OUTAGE_TITLE in body.decode(errors="replace")
-            checks.expect(branded, f"outage: {path} is not the branded page")
+            if path.startswith("/api/"):  # the API's clients get JSON, not the site's page
+                said = b'"detail"' in body and "json" in headers.get("content-type", "")
+                checks.expect(said, f"outage: {path} is not a JSON error")
+            else:
+                branded = OUTAGE_TITLE in body.decode(errors="replace")
+                checks.expect(branded, f"outage: {path} is not the branded page")
 
     threads = [threading.Thread(target=hammer, args=(n,)) for n in range(THREADS)]
     started = time.monotonic()
