@@ -42,6 +42,56 @@ _BLOCK_SPLIT = re.compile(r"\n[^\S\n]*\n\s*")
 _SENTENCE_END = re.compile(
     r"[.!?][\"'”’)\]]*(?:\[\[claim:[-a-zA-Z0-9_]+\]\])*\s+(?=[\"“‘(\[A-Z0-9])"
 )
+# Words a full stop ends without ending the sentence ("Mr. Modi", "Gen. Li"), and initials.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "amb",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "no",
+        "nos",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)$")
 # A block that is not a plain paragraph (heading, list, quotation, table, code): compared
 # whole, since its sentences are not a paragraph's.
 _NOT_PROSE = re.compile(r"^\s*(?:#|[-*+]\s|\d+[.)]\s|>|\||```|~~~|    )")
@@ -86,12 +136,25 @@ def blocks(body: str) -> list[str]:
 def sentences(paragraph: str) -> list[str]:
     """``paragraph`` cut into sentences, each with its closing punctuation and markers."""
     text = " ".join(paragraph.split())
-    cuts = [match.end() for match in _SENTENCE_END.finditer(text)]
+    cuts = [
+        match.end()
+        for match in _SENTENCE_END.finditer(text)
+        if text[match.start()] != "." or not _abbreviation_before(text, match.start())
+    ]
     return [
         text[start:end].strip()
         for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)
         if text[start:end].strip()
     ]
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an abbreviation or an initial ("J.", "U.S.")."""
+    word = _LAST_WORD.search(text, 0, stop)
+    if word is None:
+        return False
+    word_text = word.group(1)
+    return word_text.lower() in _ABBREVIATIONS or (len(word_text) == 1 and word_text.isupper())
 
 
 def _removed(html: str) -> str:

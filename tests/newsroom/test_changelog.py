@@ -5,6 +5,7 @@ import reversion
 from django.urls import reverse
 
 from newsroom import actions
+from newsroom.changelog import sentences
 from newsroom.models import Article, DraftRevision
 from tests.support.content import edit_live
 from tests.support.factories import ArticleFactory, PersonFactory
@@ -193,3 +194,15 @@ def test_markup_in_a_changed_headline_or_body_is_shown_as_text(client, live_arti
     assert "<script>alert" not in html and "<img" not in timeline
     assert "Modi &lt;script&gt;alert(1)&lt;/script&gt; meets Cai" in timeline
     assert '<span class="diff__label">Removed</span>Modi meets Cai</del>' in timeline
+
+
+def test_a_title_or_an_initial_does_not_end_a_sentence():
+    paragraph = (
+        "Mr. Modi met Gen. Li Shangfu in Sept. 2023 with J. Smith of the U.S. embassy. "
+        "The talks were brief. Dr. Wang said little!"
+    )
+    assert sentences(paragraph) == [
+        "Mr. Modi met Gen. Li Shangfu in Sept. 2023 with J. Smith of the U.S. embassy.",
+        "The talks were brief.",
+        "Dr. Wang said little!",
+    ]
