@@ -43,54 +43,11 @@ _SENTENCE_END = re.compile(
     r"[.!?][\"'”’)\]]*(?:\[\[claim:[-a-zA-Z0-9_]+\]\])*\s+(?=[\"“‘(\[A-Z0-9])"
 )
 # Words a full stop ends without ending the sentence ("Mr. Modi", "Gen. Li"), and initials.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "amb",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "no",
-        "nos",
-        "fig",
-        "approx",
-        "dept",
-        "est",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+_ABBREVIATION_WORDS = (
+    "mr mrs ms dr prof gen lt col maj capt sgt adm sen rep gov pres amb st jr sr vs etc no nos "
+    "fig approx dept est inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")
 # A block that is not a plain paragraph (heading, list, quotation, table, code): compared
 # whole, since its sentences are not a paragraph's.
