@@ -3,11 +3,12 @@ and every correction to a live article."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import FilterLookup, Query, Router
 from pydantic import Field
 
 from newsroom.actions import stored_body
@@ -22,7 +23,7 @@ from newsroom.api.common import (
     published_organizations,
     published_people,
 )
-from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, aware, paginate
+from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, paginate
 from newsroom.models import Article, ArticleKind, Correction, CorrectionKind
 
 router = Router(tags=["articles"])
@@ -62,11 +63,27 @@ class ArticleFilters(ListParams):
     organization: str | None = Field(None, description="Naming this organization (slug).")
     event: str | None = Field(None, description="About this event (slug).")
     kind: ArticleKind | None = None
-    published_after: IsoDate | None = Field(None, description="Published on or after this day.")
-    published_before: IsoDate | None = Field(None, description="Published on or before this day.")
-    updated_since: IsoDateTime | None = Field(
+    published_after: Annotated[IsoDate | None, FilterLookup("published_at__date__gte")] = Field(
+        None, description="Published on or after this day."
+    )
+    published_before: Annotated[IsoDate | None, FilterLookup("published_at__date__lte")] = Field(
+        None, description="Published on or before this day."
+    )
+    # ``changed``: the articles() queryset's alias for the last update, else the publication.
+    updated_since: Annotated[IsoDateTime | None, FilterLookup("changed__gte")] = Field(
         None, description="Published or updated at or after this time."
     )
+
+    # A subquery, not a join: an article naming a person twice is listed once.
+    def filter_person(self, slug: str | None) -> Q:
+        return Q(pk__in=Article.objects.filter(related_people__in=published_people(slug)))
+
+    def filter_organization(self, slug: str | None) -> Q:
+        organizations = published_organizations(slug)
+        return Q(pk__in=Article.objects.filter(related_organizations__in=organizations))
+
+    def filter_event(self, slug: str | None) -> Q:
+        return Q(pk__in=Article.objects.filter(related_events__in=published_events(slug)))
 
 
 @router.get(
@@ -77,33 +94,12 @@ class ArticleFilters(ListParams):
 )
 def articles(request: HttpRequest, filters: Query[ArticleFilters]):
     """Published articles, newest first."""
-    f = filters
-    queryset = Article.objects.published().for_listing()
-    if f.person:
-        queryset = queryset.filter(
-            pk__in=Article.objects.filter(related_people__in=published_people(f.person))
-        )
-    if f.organization:
-        queryset = queryset.filter(
-            pk__in=Article.objects.filter(
-                related_organizations__in=published_organizations(f.organization)
-            )
-        )
-    if f.event:
-        queryset = queryset.filter(
-            pk__in=Article.objects.filter(related_events__in=published_events(f.event))
-        )
-    if f.kind:
-        queryset = queryset.filter(kind=f.kind)
-    if f.published_after:
-        queryset = queryset.filter(published_at__date__gte=f.published_after)
-    if f.published_before:
-        queryset = queryset.filter(published_at__date__lte=f.published_before)
-    if f.updated_since:
-        queryset = queryset.alias(changed=Coalesce("last_updated_at", "published_at")).filter(
-            changed__gte=aware(f.updated_since)
-        )
-    return paginate(request, queryset.order_by("-published_at", "-pk"), f, article_summary)
+    queryset = filters.filter(
+        Article.objects.published()
+        .for_listing()
+        .alias(changed=Coalesce("last_updated_at", "published_at"))
+    )
+    return paginate(request, queryset.order_by("-published_at", "-pk"), filters, article_summary)
 
 
 @router.get(
@@ -147,9 +143,13 @@ def _public_corrections():
 
 
 class CorrectionFilters(ListParams):
-    article: str | None = Field(None, description="To this article (slug).")
+    article: Annotated[str | None, FilterLookup("article__slug")] = Field(
+        None, description="To this article (slug)."
+    )
     kind: CorrectionKind | None = None
-    since: IsoDateTime | None = Field(None, description="Appended at or after this time.")
+    since: Annotated[IsoDateTime | None, FilterLookup("created_at__gte")] = Field(
+        None, description="Appended at or after this time."
+    )
 
 
 @router.get(
@@ -160,13 +160,7 @@ class CorrectionFilters(ListParams):
 )
 def corrections(request: HttpRequest, filters: Query[CorrectionFilters]):
     """Every correction, clarification and update to a live article, newest first."""
-    queryset = _public_corrections()
-    if filters.article:
-        queryset = queryset.filter(article__slug=filters.article)
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
-    if filters.since:
-        queryset = queryset.filter(created_at__gte=aware(filters.since))
+    queryset = filters.filter(_public_corrections())
     return paginate(request, queryset.order_by("-created_at", "-pk"), filters, _correction)
 
 

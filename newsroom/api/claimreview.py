@@ -19,7 +19,7 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from newsroom import jsonld
-from newsroom.api.paging import IsoDateTime, ListParams, aware, paginate
+from newsroom.api.paging import IsoDateTime, ListParams, paginate
 from newsroom.api.schemas import Error
 from newsroom.models import Claim, ClaimStatus
 
@@ -30,6 +30,9 @@ class FeedParams(ListParams):
     since: IsoDateTime | None = Field(
         None, description="Only reviews rated or changed at or after this ISO 8601 time."
     )
+
+    def filter_since(self, since: dt.datetime | None) -> Q:
+        return Q(updated_at__gte=since) | Q(reviewed_at__gte=since)
 
 
 class FeedItem(Schema):
@@ -63,15 +66,11 @@ def _item(request: HttpRequest, claim: Claim) -> dict[str, Any]:
 )
 def claimreview_feed(request: HttpRequest, params: Query[FeedParams]):
     """Every public ClaimReview, as a schema.org DataFeed of DataFeedItems."""
-    claims = (
+    claims = params.filter(
         Claim.objects.public()
         .filter(status=ClaimStatus.REVIEWED)  # a standing verdict: a reopened one has none
         .for_footnotes()
-        .order_by("-reviewed_at", "-pk")
-    )
-    if params.since:
-        since = aware(params.since)
-        claims = claims.filter(Q(updated_at__gte=since) | Q(reviewed_at__gte=since))
+    ).order_by("-reviewed_at", "-pk")
     page = paginate(request, claims, params, _item)
     return {
         "@context": "https://schema.org",

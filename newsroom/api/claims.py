@@ -3,11 +3,11 @@ history; the sources public claims cite."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import FilterLookup, Query, Router
 from pydantic import Field
 
 from newsroom.api import schemas
@@ -22,7 +22,7 @@ from newsroom.api.common import (
     published_organizations,
     published_people,
 )
-from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, aware, paginate
+from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, paginate
 from newsroom.models import Citation, Claim, ClaimKind, Source, SourceKind, Verdict
 from profiles.models import Organization
 
@@ -58,45 +58,38 @@ class ClaimFilters(ListParams):
     event: str | None = Field(None, description="Said at or about this event (slug).")
     verdict: Verdict | None = None
     kind: ClaimKind | None = None
-    said_after: IsoDate | None = Field(None, description="Said on or after this day.")
-    said_before: IsoDate | None = Field(None, description="Said on or before this day.")
-    reviewed_after: IsoDate | None = Field(None, description="Rated on or after this day.")
-    reviewed_before: IsoDate | None = Field(None, description="Rated on or before this day.")
-    updated_since: IsoDateTime | None = Field(None, description="Changed at or after this time.")
+    said_after: Annotated[IsoDate | None, FilterLookup("said_on__gte")] = Field(
+        None, description="Said on or after this day."
+    )
+    said_before: Annotated[IsoDate | None, FilterLookup("said_on__lte")] = Field(
+        None, description="Said on or before this day."
+    )
+    reviewed_after: Annotated[IsoDate | None, FilterLookup("reviewed_at__date__gte")] = Field(
+        None, description="Rated on or after this day."
+    )
+    reviewed_before: Annotated[IsoDate | None, FilterLookup("reviewed_at__date__lte")] = Field(
+        None, description="Rated on or before this day."
+    )
+    updated_since: Annotated[IsoDateTime | None, FilterLookup("updated_at__gte")] = Field(
+        None, description="Changed at or after this time."
+    )
 
+    # Who said it, or a subject (a subquery, so a claim about two matches is listed once).
+    def filter_person(self, slug: str | None) -> Q:
+        people = published_people(slug)
+        return Q(claimant_person__in=people) | Q(
+            pk__in=Claim.objects.filter(about_people__in=people)
+        )
 
-def filter_claims(claims, f: ClaimFilters):
-    if f.person:
-        people = published_people(f.person)
-        claims = claims.filter(
-            Q(claimant_person__in=people) | Q(pk__in=Claim.objects.filter(about_people__in=people))
+    def filter_organization(self, slug: str | None) -> Q:
+        organizations = published_organizations(slug)
+        return Q(claimant_organization__in=organizations) | Q(
+            pk__in=Claim.objects.filter(about_organizations__in=organizations)
         )
-    if f.organization:
-        orgs = published_organizations(f.organization)
-        claims = claims.filter(
-            Q(claimant_organization__in=orgs)
-            | Q(pk__in=Claim.objects.filter(about_organizations__in=orgs))
-        )
-    if f.event:
-        events = published_events(f.event)
-        claims = claims.filter(
-            Q(said_at_event__in=events) | Q(pk__in=Claim.objects.filter(about_events__in=events))
-        )
-    if f.verdict:
-        claims = claims.filter(verdict=f.verdict)
-    if f.kind:
-        claims = claims.filter(kind=f.kind)
-    if f.said_after:
-        claims = claims.filter(said_on__gte=f.said_after)
-    if f.said_before:
-        claims = claims.filter(said_on__lte=f.said_before)
-    if f.reviewed_after:
-        claims = claims.filter(reviewed_at__date__gte=f.reviewed_after)
-    if f.reviewed_before:
-        claims = claims.filter(reviewed_at__date__lte=f.reviewed_before)
-    if f.updated_since:
-        claims = claims.filter(updated_at__gte=aware(f.updated_since))
-    return claims
+
+    def filter_event(self, slug: str | None) -> Q:
+        events = published_events(slug)
+        return Q(said_at_event__in=events) | Q(pk__in=Claim.objects.filter(about_events__in=events))
 
 
 @router.get(
@@ -107,7 +100,7 @@ def filter_claims(claims, f: ClaimFilters):
 )
 def claims(request: HttpRequest, filters: Query[ClaimFilters]):
     """Reviewed claims with their verdicts, most recently rated first."""
-    queryset = filter_claims(Claim.objects.public().for_listing(), filters)
+    queryset = filters.filter(Claim.objects.public().for_listing())
     return paginate(request, queryset.order_by("-reviewed_at", "-pk"), filters, claim_summary)
 
 
@@ -159,8 +152,19 @@ class SourceFilters(ListParams):
     organization: str | None = Field(None, description="Published by this organization (slug).")
     kind: SourceKind | None = None
     claim: str | None = Field(None, description="Cited by this claim (slug).")
-    published_after: IsoDate | None = Field(None, description="Published on or after this day.")
-    published_before: IsoDate | None = Field(None, description="Published on or before this day.")
+    published_after: Annotated[IsoDate | None, FilterLookup("published_on__gte")] = Field(
+        None, description="Published on or after this day."
+    )
+    published_before: Annotated[IsoDate | None, FilterLookup("published_on__lte")] = Field(
+        None, description="Published on or before this day."
+    )
+
+    def filter_organization(self, slug: str | None) -> Q:
+        return Q(publisher__in=published_organizations(slug))
+
+    def filter_claim(self, slug: str | None) -> Q:
+        cited_by = Claim.objects.public().filter(slug=slug)
+        return Q(Exists(Citation.objects.filter(source=OuterRef("pk"), claim__in=cited_by)))
 
 
 @router.get(
@@ -171,28 +175,13 @@ class SourceFilters(ListParams):
 )
 def sources(request: HttpRequest, filters: Query[SourceFilters]):
     """Sources that public claims cite, newest first."""
-    f = filters
-    queryset = Source.objects.public().prefetch_related(
-        Prefetch("publisher", queryset=Organization.objects.published())
-    )
-    if f.organization:
-        queryset = queryset.filter(publisher__in=published_organizations(f.organization))
-    if f.kind:
-        queryset = queryset.filter(kind=f.kind)
-    if f.claim:
-        queryset = queryset.filter(
-            Exists(
-                Citation.objects.filter(
-                    source=OuterRef("pk"), claim__in=Claim.objects.public().filter(slug=f.claim)
-                )
-            )
+    queryset = filters.filter(
+        Source.objects.public().prefetch_related(
+            Prefetch("publisher", queryset=Organization.objects.published())
         )
-    if f.published_after:
-        queryset = queryset.filter(published_on__gte=f.published_after)
-    if f.published_before:
-        queryset = queryset.filter(published_on__lte=f.published_before)
+    )
     queryset = queryset.order_by("-published_on", "title", "pk")
-    return paginate(request, queryset, f, source_summary)
+    return paginate(request, queryset, filters, source_summary)
 
 
 @router.get(

@@ -3,11 +3,11 @@ claims about them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import FilterLookup, Query, Router
 from pydantic import Field
 
 from events.models import Event, EventKind, EventStatus, Participation
@@ -22,7 +22,7 @@ from newsroom.api.common import (
     published_organizations,
     published_people,
 )
-from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, aware, paginate
+from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, paginate
 from newsroom.coverage import prefetch_coverage
 
 router = Router(tags=["events"])
@@ -78,9 +78,26 @@ class EventFilters(ListParams):
     )
     kind: EventKind | None = None
     status: EventStatus | None = None
-    start_after: IsoDate | None = Field(None, description="Starting on or after this day.")
-    start_before: IsoDate | None = Field(None, description="Starting on or before this day.")
-    updated_since: IsoDateTime | None = Field(None, description="Changed at or after this time.")
+    start_after: Annotated[IsoDate | None, FilterLookup("starts_at__date__gte")] = Field(
+        None, description="Starting on or after this day."
+    )
+    start_before: Annotated[IsoDate | None, FilterLookup("starts_at__date__lte")] = Field(
+        None, description="Starting on or before this day."
+    )
+    updated_since: Annotated[IsoDateTime | None, FilterLookup("updated_at__gte")] = Field(
+        None, description="Changed at or after this time."
+    )
+
+    def filter_person(self, slug: str | None) -> Q:
+        people = published_people(slug)
+        return Q(Exists(Participation.objects.filter(event=OuterRef("pk"), person__in=people)))
+
+    def filter_organization(self, slug: str | None) -> Q:
+        organizations = published_organizations(slug)
+        represented = Participation.objects.filter(
+            event=OuterRef("pk"), organization__in=organizations
+        )
+        return Q(organizer__in=organizations) | Q(Exists(represented))
 
 
 @router.get(
@@ -91,34 +108,8 @@ class EventFilters(ListParams):
 )
 def events(request: HttpRequest, filters: Query[EventFilters]):
     """Published events, latest first."""
-    f = filters
-    queryset = Event.objects.published().for_listing()
-    if f.person:
-        queryset = queryset.filter(
-            Exists(
-                Participation.objects.filter(
-                    event=OuterRef("pk"), person__in=published_people(f.person)
-                )
-            )
-        )
-    if f.organization:
-        orgs = published_organizations(f.organization)
-        queryset = queryset.filter(
-            Q(organizer__in=orgs)
-            | Exists(Participation.objects.filter(event=OuterRef("pk"), organization__in=orgs))
-        )
-    if f.kind:
-        queryset = queryset.filter(kind=f.kind)
-    if f.status:
-        queryset = queryset.filter(status=f.status)
-    if f.start_after:
-        queryset = queryset.filter(starts_at__date__gte=f.start_after)
-    if f.start_before:
-        queryset = queryset.filter(starts_at__date__lte=f.start_before)
-    if f.updated_since:
-        queryset = queryset.filter(updated_at__gte=aware(f.updated_since))
-    queryset = queryset.order_by("-starts_at", "-pk")
-    return paginate(request, queryset, f, event_summary)
+    queryset = filters.filter(Event.objects.published().for_listing())
+    return paginate(request, queryset.order_by("-starts_at", "-pk"), filters, event_summary)
 
 
 @router.get(

@@ -1,8 +1,10 @@
 """Query parameters and pages: what every list endpoint shares.
 
-Each list endpoint takes its filters as one schema (a subclass of ``ListParams``). Ninja
-validates the values (a bad one is a 400 naming it, ``newsroom/api/__init__.py``); a name the
-schema does not declare is refused here, so a misspelt filter never silently returns
+Each list endpoint takes its filters as one schema (a subclass of ``ListParams``, itself
+Ninja's ``FilterSchema``): each field says the lookup it filters by (``FilterLookup``, or a
+``filter_<name>`` method for a subquery), and ``filters.filter(queryset)`` applies those given.
+Ninja validates the values (a bad one is a 400 naming it, ``newsroom/api/__init__.py``); a name
+the schema does not declare is refused here, so a misspelt filter never silently returns
 everything.
 """
 
@@ -13,12 +15,13 @@ from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Schema
+from ninja import FilterSchema
 from ninja.errors import HttpError
-from pydantic import BeforeValidator, ConfigDict, Field
+from ninja.filter_schema import FilterConfigDict
+from pydantic import BeforeValidator, Field
 
 
 def _iso(parse):
@@ -54,13 +57,22 @@ MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 50
 
 
-class ListParams(Schema):
-    model_config = ConfigDict(extra="forbid")
+class ListParams(FilterSchema):
+    """Paging, which every list takes; its subclasses add the filters."""
+
+    model_config = FilterConfigDict(extra="forbid")
 
     page: int = Field(1, ge=1, description="Which page, from 1.")
     page_size: int = Field(
         DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Results per page (at most 100)."
     )
+
+    # Which page is no filter.
+    def filter_page(self, value: int) -> Q:
+        return Q()
+
+    def filter_page_size(self, value: int) -> Q:
+        return Q()
 
 
 def refuse_unknown(request: HttpRequest, allowed: Iterable[str] = ()) -> None:
@@ -69,11 +81,6 @@ def refuse_unknown(request: HttpRequest, allowed: Iterable[str] = ()) -> None:
     if unknown:
         names = ", ".join(unknown)
         raise HttpError(400, f"Unknown query parameter: {names}.")
-
-
-def aware(value: dt.datetime) -> dt.datetime:
-    """A datetime given without an offset is read in the site's time zone."""
-    return timezone.make_aware(value) if timezone.is_naive(value) else value
 
 
 def paginate(

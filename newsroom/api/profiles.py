@@ -3,11 +3,11 @@ answers 301 with the survivor's API address, as its HTML page does."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponsePermanentRedirect
-from ninja import Query, Router
+from ninja import FilterLookup, Query, Router
 from pydantic import Field
 
 from newsroom.api import schemas
@@ -22,7 +22,7 @@ from newsroom.api.common import (
     profile_or_redirect,
     published_organizations,
 )
-from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, aware, paginate
+from newsroom.api.paging import IsoDate, IsoDateTime, ListParams, paginate
 from newsroom.coverage import prefetch_coverage
 from profiles.models import Membership, Organization, OrganizationKind, Person
 
@@ -75,7 +75,15 @@ def person_detail(request: HttpRequest, person: Person) -> dict[str, Any]:
 
 class PersonFilters(ListParams):
     organization: str | None = Field(None, description="Holding a position there now (slug).")
-    updated_since: IsoDateTime | None = Field(None, description="Changed at or after this time.")
+    updated_since: Annotated[IsoDateTime | None, FilterLookup("updated_at__gte")] = Field(
+        None, description="Changed at or after this time."
+    )
+
+    def filter_organization(self, slug: str | None) -> Q:
+        held_now = Membership.objects.current().filter(
+            person=OuterRef("pk"), organization__in=published_organizations(slug)
+        )
+        return Q(Exists(held_now))
 
 
 @router.get(
@@ -86,18 +94,7 @@ class PersonFilters(ListParams):
 )
 def people(request: HttpRequest, filters: Query[PersonFilters]):
     """Published people, by family name."""
-    queryset = Person.objects.published()
-    if filters.organization:
-        queryset = queryset.filter(
-            Exists(
-                Membership.objects.current().filter(
-                    person=OuterRef("pk"),
-                    organization__in=published_organizations(filters.organization),
-                )
-            )
-        )
-    if filters.updated_since:
-        queryset = queryset.filter(updated_at__gte=aware(filters.updated_since))
+    queryset = filters.filter(Person.objects.published())
     queryset = queryset.order_by("family_name", "full_name", "pk")
     return paginate(request, queryset, filters, person_summary)
 
@@ -145,7 +142,12 @@ def organization_detail(request: HttpRequest, organization: Organization) -> dic
 class OrganizationFilters(ListParams):
     kind: OrganizationKind | None = None
     parent: str | None = Field(None, description="Directly under this organization (slug).")
-    updated_since: IsoDateTime | None = Field(None, description="Changed at or after this time.")
+    updated_since: Annotated[IsoDateTime | None, FilterLookup("updated_at__gte")] = Field(
+        None, description="Changed at or after this time."
+    )
+
+    def filter_parent(self, slug: str | None) -> Q:
+        return Q(parent__in=published_organizations(slug))
 
 
 @router.get(
@@ -156,13 +158,7 @@ class OrganizationFilters(ListParams):
 )
 def organizations(request: HttpRequest, filters: Query[OrganizationFilters]):
     """Published organizations, by name."""
-    queryset = Organization.objects.published().with_public_parent()
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
-    if filters.parent:
-        queryset = queryset.filter(parent__in=published_organizations(filters.parent))
-    if filters.updated_since:
-        queryset = queryset.filter(updated_at__gte=aware(filters.updated_since))
+    queryset = filters.filter(Organization.objects.published().with_public_parent())
     return paginate(request, queryset.order_by("name", "pk"), filters, organization_summary)
 
 
@@ -199,11 +195,21 @@ def _membership(request: HttpRequest, membership: Membership) -> dict[str, Any]:
 
 
 class MembershipFilters(ListParams):
-    person: str | None = Field(None, description="Held by this person (slug).")
-    organization: str | None = Field(None, description="In this organization (slug).")
-    current: bool | None = Field(None, description="true: held now; false: ended.")
-    start_after: IsoDate | None = Field(None, description="Started on or after this day.")
-    start_before: IsoDate | None = Field(None, description="Started on or before this day.")
+    person: Annotated[str | None, FilterLookup("person__slug")] = Field(
+        None, description="Held by this person (slug)."
+    )
+    organization: Annotated[str | None, FilterLookup("organization__slug")] = Field(
+        None, description="In this organization (slug)."
+    )
+    current: Annotated[bool | None, FilterLookup("end_date__isnull")] = Field(
+        None, description="true: held now; false: ended."
+    )
+    start_after: Annotated[IsoDate | None, FilterLookup("start_date__gte")] = Field(
+        None, description="Started on or after this day."
+    )
+    start_before: Annotated[IsoDate | None, FilterLookup("start_date__lte")] = Field(
+        None, description="Started on or before this day."
+    )
 
 
 @router.get(
@@ -214,20 +220,9 @@ class MembershipFilters(ListParams):
 )
 def memberships(request: HttpRequest, filters: Query[MembershipFilters]):
     """Positions people hold or held in organizations."""
-    f = filters
-    queryset = public_memberships()
-    if f.person:
-        queryset = queryset.filter(person__slug=f.person)
-    if f.organization:
-        queryset = queryset.filter(organization__slug=f.organization)
-    if f.current is not None:
-        queryset = queryset.filter(end_date__isnull=f.current)
-    if f.start_after:
-        queryset = queryset.filter(start_date__gte=f.start_after)
-    if f.start_before:
-        queryset = queryset.filter(start_date__lte=f.start_before)
+    queryset = filters.filter(public_memberships())
     queryset = queryset.order_by("organization__name", "rank", "person__family_name", "pk")
-    return paginate(request, queryset, f, _membership)
+    return paginate(request, queryset, filters, _membership)
 
 
 @router.get(

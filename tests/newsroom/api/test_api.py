@@ -173,6 +173,40 @@ def test_person_organization_and_event_filters(client, editor, cai):
     assert slugs("/api/memberships/?organization=mea") == ["Minister"]
 
 
+def test_membership_organization_source_and_correction_filters(client, editor, cai):
+    pbsc = cai.memberships.get().organization
+    MembershipFactory(
+        person=cai, organization=OrganizationFactory(slug="beijing"), role="Party Secretary",
+        start_date=dt.date(2017, 5, 27), end_date=dt.date(2022, 11, 1),
+    )  # fmt: skip
+    OrganizationFactory(slug="general-office", parent=pbsc)
+    OrganizationFactory(slug="elsewhere")
+    cited = make_public_claim(editor, slug="cited")
+    make_public_claim(editor, slug="other")
+    source = cited.citations.get().source
+    story = publish(ArticleFactory(slug="story", body="[[claim:cited]]"), editor)
+    publish(ArticleFactory(slug="quiet", body="[[claim:other]]"), editor)
+    actions.add_correction(article=story, actor=editor, kind="correction", text="Fixed.")
+
+    def results(url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return response.json()["results"]
+
+    assert [m["role"] for m in results("/api/memberships/?current=true")] == ["Member"]
+    assert [m["role"] for m in results("/api/memberships/?current=false")] == ["Party Secretary"]
+    assert [m["role"] for m in results("/api/memberships/?start_before=2020-01-01")] == [
+        "Party Secretary"
+    ]
+    assert [o["slug"] for o in results("/api/organizations/?parent=pbsc")] == ["general-office"]
+    assert [s["id"] for s in results("/api/sources/?claim=cited")] == [source.pk]
+    publisher = source.publisher.slug
+    assert [s["id"] for s in results(f"/api/sources/?organization={publisher}")] == [source.pk]
+    assert len(results("/api/corrections/?article=story&kind=correction")) == 1
+    assert results("/api/corrections/?article=quiet") == []
+    assert results("/api/corrections/?article=story&kind=update") == []
+
+
 def test_date_ranges_and_updated_since(client, editor):
     EventFactory(slug="early", starts_at=dt.datetime(2024, 10, 22, 8, tzinfo=dt.UTC))
     EventFactory(slug="late", starts_at=dt.datetime(2025, 8, 31, 8, tzinfo=dt.UTC))
