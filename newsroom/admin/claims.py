@@ -94,13 +94,19 @@ class ReviewEventInline(ReadOnlyAdminMixin, SafeRelationsMixin, admin.TabularInl
 
 
 class ReviewQueueChangeList(ChangeList):
-    """The claims list in the queue's order unless a column is chosen: what has waited longest
-    first (``waiting_since``, annotated by ``ClaimAdmin.get_queryset``), then the rest, newest
-    first. Not ``ClaimAdmin.get_ordering``: Django also orders the claim choices of
-    other forms (a citation's claim) by it, on a queryset without the annotation."""
+    """The review queue (the ``queue`` filter) in its order unless a column is chosen: what has
+    waited longest first (``waiting_since``, annotated by ``ClaimAdmin.get_queryset``). Not
+    ``ClaimAdmin.get_ordering``: Django also orders the claim choices of other forms (a
+    citation's claim) by it, on a queryset without the annotation.
+
+    The whole list keeps the model's order, most recently changed first: sorting every claim
+    by when it joined the queue is a pass over all of them (about 200 ms at 50,000 claims,
+    against 5 ms), where the queue's filter sorts only the claims waiting."""
 
     def _get_default_ordering(self):
-        return [F("waiting_since").asc(nulls_last=True), "-pk"]
+        if self.params.get(ReviewQueueFilter.parameter_name):
+            return [F("waiting_since").asc(nulls_last=True), "-pk"]
+        return super()._get_default_ordering()
 
 
 @admin.register(Claim)

@@ -10,7 +10,7 @@ IN_PROCESS = [
     "list: articles", "list: claims", "list: people", "list: organizations", "list: events",
     "feed (RSS)", "sitemap", "API article",
 ]  # fmt: skip
-ADMIN = ["admin: claims", "admin: articles"]
+ADMIN = ["admin: claims", "admin: review queue", "admin: articles"]
 SEARCH = ["search, several queries"]
 HISTORY = ["history page", "bytes per article revision"]
 SERVED = [

@@ -93,9 +93,13 @@ def test_the_queue_shows_how_long_each_claim_waited_oldest_first(client, writer,
     html = response.content.decode().replace("\xa0", " ")
     assert "waiting since" in html.lower()
     assert "1 week" in html and "3 days" in html and "2 hours" in html
-    # The whole list: claims not waiting come after the queue, with no date.
+    # The whole list, outside the queue, is most recently changed first; a claim not
+    # waiting has no date.
     everything = list(client.get(CHANGELIST).context["cl"].result_list)
-    assert everything[-1].pk == done.pk and everything[-1].waiting_since is None
+    assert everything[0].pk == done.pk and everything[0].waiting_since is None
+    assert [row.pk for row in everything] == list(
+        Claim.objects.order_by("-updated_at").values_list("pk", flat=True)
+    )
 
 
 def test_a_reopened_claim_waits_from_its_reopening(client, writer, fact_checker):
