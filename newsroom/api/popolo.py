@@ -29,16 +29,9 @@ from newsroom.api.schemas import Error
 from newsroom.models import Citation
 from newsroom.models.claims import public_q
 from profiles.models import Membership, Organization, Person
+from profiles.partial_dates import iso_partial_date
 
 router = Router(tags=["popolo"])
-
-
-def reduced_date(value, precision: str) -> str | None:
-    """``2017``, ``2022-10`` or ``2022-10-23``: the date to the precision it is known."""
-    if value is None:
-        return None
-    text = value.isoformat()
-    return {"year": text[:4], "month": text[:7]}.get(precision, text)
 
 
 class Popolo(Schema):
@@ -96,7 +89,7 @@ def _person(request: HttpRequest, person: Person, cited: list[dict]) -> dict[str
     if person.family_name:
         data["family_name"] = person.family_name
     if person.birth_date:
-        data["birth_date"] = reduced_date(person.birth_date, person.birth_date_precision)
+        data["birth_date"] = iso_partial_date(person.birth_date, person.birth_date_precision)
     if person.summary:
         data["summary"] = person.summary
     return data
@@ -173,9 +166,9 @@ def popolo(request: HttpRequest):
             ],
         }
         if m.start_date:
-            row["start_date"] = reduced_date(m.start_date, m.start_precision)
+            row["start_date"] = iso_partial_date(m.start_date, m.start_precision)
         if m.end_date:
-            row["end_date"] = reduced_date(m.end_date, m.end_precision)
+            row["end_date"] = iso_partial_date(m.end_date, m.end_precision)
         rows.append(row)
     return {
         "persons": [_person(request, p, about_people.get(p.pk, [])) for p in people],
