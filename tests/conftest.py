@@ -1,9 +1,27 @@
 import uuid
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from newsroom.roles import EDITOR, FACT_CHECKER, WRITER
 from tests.support.users import make_user
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo newsroom, loaded once for the module inside a transaction rolled back at its
+    end; yields what ``load_demo`` printed. Each test runs in a savepoint within it, so one
+    that changes rows leaves the others untouched, and nothing leaks into other modules."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        fast_hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        with override_settings(DEBUG=True, PASSWORD_HASHERS=fast_hasher):
+            call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -8,12 +8,7 @@ cancelled banquet, the month-precision Kazan talks.
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from newsroom.models import Article, Claim, Source
 from tests.support.content import json_ld
@@ -27,18 +22,7 @@ from tests.support.structured_data import (
 
 pytestmark = pytest.mark.django_db
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MISLEADING = "report-b-cai-promised-exchanges-with-xi"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for the module, in a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(DEBUG=True, PASSWORD_HASHERS=FAST_HASHER):
-            call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def page(client, url: str) -> list[dict]:

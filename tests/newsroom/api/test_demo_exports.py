@@ -3,12 +3,8 @@ schemas with every date at its row's precision, its ClaimReview feed holds every
 verdict, its filters find what the demo holds, and schemathesis finds nothing on it."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from hypothesis import HealthCheck, settings
 
 from newsroom.models import Claim, ClaimStatus
@@ -18,18 +14,7 @@ from tests.newsroom.api.test_popolo import assert_valid
 
 pytestmark = pytest.mark.django_db
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 REDUCED = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for the module in a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(DEBUG=True, PASSWORD_HASHERS=FAST_HASHER):
-            call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_demo_s_popolo_validates_with_dates_at_their_precision(demo, client):

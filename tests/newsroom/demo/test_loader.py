@@ -11,9 +11,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.http import HttpRequest
-from django.test import override_settings
 from django.urls import reverse
 from reversion.models import Revision, Version
 
@@ -40,23 +38,12 @@ from profiles.models import Membership, Organization, Person
 
 pytestmark = pytest.mark.django_db
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 
 @pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker):
-    """Load the demo once for the module, inside a transaction rolled back at the end.
-
-    Each test runs in its own savepoint within it, so a test that changes rows (the second run)
-    leaves the others untouched, and nothing leaks into other modules.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        with override_settings(DEBUG=True, PASSWORD_HASHERS=FAST_HASHER):
-            call_command("load_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
+def demo_output(demo):
+    return demo
 
 
 def row_counts() -> dict[str, int]:
